@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+const isProduction = process.env.NODE_ENV === "production";
+
+// Development defaults point at the local services; production must set every required variable.
+const devDefault = <T extends z.ZodTypeAny>(schema: T, value: string) =>
+  isProduction ? schema : z.preprocess((v) => (v === undefined || v === "" ? value : v), schema);
+
+const optionalString = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().positive().default(3000),
+  DATABASE_URL: devDefault(z.string().url(), "postgresql://postgres@localhost:5432/tevkil"),
+  REDIS_URL: devDefault(z.string().url(), "redis://127.0.0.1:6379/0"),
+  // every key, channel and queue this deployment uses in Redis starts with this (tests use their own)
+  REDIS_PREFIX: z.string().min(1).default("tevkil"),
+  AUTH_SECRET: devDefault(z.string().min(32), "development-secret-not-for-production-use-000"),
+  APP_URL: devDefault(z.string().url(), "http://localhost:3000"),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  SMTP_URL: optionalString,
+  MAIL_FROM: z.string().default("Tevkil <bildirim@tevkil.local>"),
+  WHATSAPP_API_URL: optionalString,
+  WHATSAPP_TOKEN: optionalString,
+  WHATSAPP_PHONE_NUMBER_ID: optionalString,
+  VAPID_PUBLIC_KEY: optionalString,
+  VAPID_PRIVATE_KEY: optionalString,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** Parsed configuration. Throws `ConfigError` naming the first bad variable. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue.path[0]);
+    const missing = process.env[name] === undefined || process.env[name] === "";
+    throw new ConfigError(
+      missing ? `Missing required environment variable ${name}` : `Invalid environment variable ${name}: ${issue.message}`,
+    );
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}

@@ -1,0 +1,35 @@
+import { Redis, type RedisOptions } from "ioredis";
+import { env } from "@/lib/env";
+
+const globalForRedis = globalThis as unknown as { tevkilRedis?: Redis; tevkilRedisExtra?: Set<Redis> };
+
+/** Builds a key under this deployment's prefix: `redisKey("sess", id)` → `tevkil:sess:<id>`. */
+export function redisKey(...parts: (string | number)[]): string {
+  return [env().REDIS_PREFIX, ...parts].join(":");
+}
+
+/** A new connection for a purpose that needs its own (pub/sub, BullMQ workers). Closed by `closeRedis`. */
+export function createRedisConnection(options: RedisOptions = {}): Redis {
+  const connection = new Redis(env().REDIS_URL, { lazyConnect: false, ...options });
+  globalForRedis.tevkilRedisExtra ??= new Set();
+  globalForRedis.tevkilRedisExtra.add(connection);
+  connection.once("end", () => globalForRedis.tevkilRedisExtra?.delete(connection));
+  return connection;
+}
+
+/** The shared command connection of this process. */
+export function getRedis(): Redis {
+  if (!globalForRedis.tevkilRedis) {
+    globalForRedis.tevkilRedis = new Redis(env().REDIS_URL, { maxRetriesPerRequest: 2 });
+    // errors surface on the commands that fail; without a listener ioredis would also log every reconnect attempt
+    globalForRedis.tevkilRedis.on("error", () => undefined);
+  }
+  return globalForRedis.tevkilRedis;
+}
+
+export async function closeRedis(): Promise<void> {
+  const all = [globalForRedis.tevkilRedis, ...(globalForRedis.tevkilRedisExtra ?? [])].filter(Boolean) as Redis[];
+  globalForRedis.tevkilRedis = undefined;
+  globalForRedis.tevkilRedisExtra = undefined;
+  await Promise.all(all.map((c) => c.quit().catch(() => c.disconnect())));
+}

@@ -1,0 +1,5 @@
+import data from "@/data/tr-provinces-courthouses.json";
+
+export type ProvinceRecord = { plate: number; name: string; courthouses: string[] };
+
+export const provinceRecords: ProvinceRecord[] = data.provinces;
