@@ -1,0 +1,29 @@
+"use server";
+
+import { CredentialsSignin } from "next-auth";
+import { publicAction } from "@/lib/actions/server-action";
+import { signIn } from "@/lib/auth/auth";
+import { safeRedirectPath } from "@/lib/safe-redirect";
+import { AppError } from "@/lib/errors";
+import { rateLimitedError } from "@/lib/rate-limit/limiter";
+
+const RATE_LIMITED_CODE = /^rate_limited_(\d+)$/;
+
+// Login is rate-limited inside the credentials check (per address, and per e-mail for failures).
+export const loginAction = publicAction(async (input) => {
+  try {
+    await signIn("credentials", {
+      email: String(input.email ?? ""),
+      password: String(input.password ?? ""),
+      redirectTo: safeRedirectPath(input.next, "/panel"),
+    });
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      const limited = RATE_LIMITED_CODE.exec(error.code);
+      if (limited) throw rateLimitedError(Number(limited[1]));
+      throw new AppError("VALIDATION", "E-posta adresi veya şifre hatalı.");
+    }
+    throw error;
+  }
+  return null;
+});

@@ -1,0 +1,31 @@
+import type { Metadata, Viewport } from "next";
+import "./globals.css";
+import { SiteHeader } from "@/components/site-header";
+import { VerificationBanner } from "@/components/verification-banner";
+
+export const metadata: Metadata = {
+  title: { default: "Tevkil — avukatlar arası görev paylaşımı", template: "%s · Tevkil" },
+  description: "Başka şehirdeki duruşma, dosya inceleme ve haciz işlerinizi güvendiğiniz meslektaşlarınıza devredin.",
+  applicationName: "Tevkil",
+  appleWebApp: { capable: true, title: "Tevkil", statusBarStyle: "default" },
+};
+
+export const viewport: Viewport = {
+  themeColor: "#1f3a68",
+  width: "device-width",
+  initialScale: 1,
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="tr">
+      <body>
+        <SiteHeader />
+        <main className="container">
+          <VerificationBanner />
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { actorFromSession } from "@/lib/auth/current-user";
+import { requirePageSession } from "@/lib/auth/require-page-session";
+import { formatDateTime } from "@/lib/format";
+import { listPendingLawyers } from "@/lib/users/verification-decisions";
+import { DecisionForm } from "@/app/yonetim/dogrulama/decision-form";
+
+export const metadata: Metadata = { title: "Avukat doğrulama" };
+
+export default async function VerificationQueuePage({ searchParams }: { searchParams: Promise<{ sonra?: string }> }) {
+  const session = await requirePageSession("/yonetim/dogrulama");
+  if (session.user.role !== "ADMIN") {
+    return <div className="banner banner-error" role="alert">Bu sayfa yalnızca yöneticilere açıktır.</div>;
+  }
+  const { sonra } = await searchParams;
+  const { items, nextCursor } = await listPendingLawyers(actorFromSession(session), sonra);
+  return (
+    <div className="stack">
+      <h1>Doğrulama bekleyen avukatlar</h1>
+      {items.length === 0 ? (
+        <p className="card empty">Doğrulama bekleyen avukat yok.</p>
+      ) : (
+        <ul className="list card">
+          {items.map((u) => (
+            <li key={u.id} className="grid-2" data-testid="pending-lawyer">
+              <div>
+                <strong>{u.fullName}</strong> <span className="badge">{u.title === "AVUKAT" ? "Avukat" : "Stajyer avukat"}</span>
+                <div className="small muted">{u.email}</div>
+                <div className="small">
+                  {u.barName} · Sicil no {u.barNumber} · {u.provinceName}
+                </div>
+                <div className="small muted">Kayıt: {formatDateTime(u.createdAt)}</div>
+              </div>
+              <DecisionForm userId={u.id} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {nextCursor && <Link className="button button-secondary" href={`/yonetim/dogrulama?sonra=${nextCursor}`}>Sonraki sayfa</Link>}
+    </div>
+  );
+}

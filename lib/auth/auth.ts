@@ -1,0 +1,119 @@
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import type { Role, VerificationStatus } from "@/lib/generated/prisma/enums";
+import { clientIpFrom } from "@/lib/request-ip";
+import { createSession, getSessionByToken, revokeSession, SESSION_ABSOLUTE_SECONDS } from "@/lib/auth/session-store";
+import { usesSecureCookies } from "@/lib/auth/session-cookie";
+import { authenticateWithPassword } from "@/lib/users/authenticate-with-password";
+
+declare module "next-auth" {
+  interface Session {
+    sessionId: string;
+    user: { id: string; role: Role; verified: boolean; verification: VerificationStatus } & DefaultSession["user"];
+  }
+}
+
+declare module "@auth/core/jwt" {
+  // server-side only: Auth.js never sends the JWT payload to the browser, only what `session` returns
+  interface JWT {
+    sessionToken?: string;
+    sessionHandle?: string;
+    userAgent?: string;
+    ip?: string;
+  }
+}
+
+/** Thrown from `authorize` when login is rate limited; the code carries the seconds to wait. */
+class LoginRateLimited extends CredentialsSignin {
+  constructor(retryAfterSeconds: number) {
+    super();
+    this.code = `rate_limited_${retryAfterSeconds}`;
+  }
+}
+
+// Auth.js's Credentials provider only works with the "jwt" strategy. We keep that strategy but make the
+// "token" an opaque session id: encode creates the Redis record, decode looks it up. The cookie carries
+// nothing else, and deleting the record ends the session at the next request.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: env().AUTH_SECRET,
+  trustHost: true,
+  useSecureCookies: usesSecureCookies(),
+  session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_SECONDS },
+  pages: { signIn: "/giris" },
+  providers: [
+    Credentials({
+      credentials: { email: { label: "E-posta" }, password: { label: "Şifre", type: "password" } },
+      async authorize(credentials, request) {
+        const ip = clientIpFrom(request.headers);
+        const result = await authenticateWithPassword(credentials, { ip });
+        if (result.ok) {
+          return {
+            id: result.user.id,
+            email: result.user.email,
+            name: result.user.fullName,
+            userAgent: request.headers.get("user-agent") ?? "",
+            ip,
+          };
+        }
+        if (result.reason === "rate_limited") throw new LoginRateLimited(result.retryAfterSeconds);
+        return null;
+      },
+    }),
+  ],
+  jwt: {
+    async encode({ token }) {
+      if (token?.sessionToken) return token.sessionToken;
+      if (!token?.sub) throw new Error("session without a user");
+      return createSession({ userId: token.sub, userAgent: token.userAgent, ip: token.ip });
+    },
+    async decode({ token }) {
+      const session = await getSessionByToken(token, { touch: true });
+      return session ? { sub: session.userId, sessionToken: token, sessionHandle: session.id } : null;
+    },
+  },
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        const signedIn = user as typeof user & { userAgent?: string; ip?: string };
+        return { sub: signedIn.id, userAgent: signedIn.userAgent, ip: signedIn.ip };
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      const user = await db.user.findUnique({
+        where: { id: token.sub },
+        select: { id: true, email: true, fullName: true, role: true, verification: true, avatarPath: true },
+      });
+      if (!user || !token.sessionHandle) throw new Error("session user no longer exists");
+      return {
+        ...session,
+        sessionId: token.sessionHandle,
+        user: {
+          id: user.id,
+          email: user.email,
+          name: user.fullName,
+          image: user.avatarPath,
+          role: user.role,
+          verification: user.verification,
+          verified: user.verification === "VERIFIED",
+        },
+      };
+    },
+  },
+  events: {
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (token?.sessionHandle && token.sub) await revokeSession(token.sub, token.sessionHandle);
+    },
+  },
+  logger: {
+    // a revoked or expired session and a wrong password are expected outcomes, not server errors
+    error(error) {
+      const type = (error as { type?: string }).type;
+      if (type === "JWTSessionError" || type === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
+}));

@@ -1,0 +1,49 @@
+import type { Socket } from "socket.io";
+import type { Actor } from "@/lib/auth/actor";
+import { loadActorForSessionHandle } from "@/lib/auth/load-actor";
+import { toErrorPayload, unauthenticated, type ErrorPayload } from "@/lib/errors";
+import { enforceRateLimit } from "@/lib/rate-limit/limiter";
+import type { RateLimitPolicy } from "@/lib/rate-limit/policies";
+
+export type SocketData = { actor: Actor; actorLoadedAt: number };
+export type AckResponse<T> = ({ ok: true } & T) | { ok: false; error: Pick<ErrorPayload, "code" | "message"> };
+
+// Role, verification and the session itself are re-read at most this often on a long-lived socket,
+// so an admin's verification or a revoked session takes effect without a reconnect.
+const ACTOR_REFRESH_MS = 60_000;
+
+async function currentActor(socket: Socket): Promise<Actor> {
+  const data = socket.data as SocketData;
+  if (Date.now() - data.actorLoadedAt > ACTOR_REFRESH_MS) {
+    const actor = await loadActorForSessionHandle(data.actor.sessionId);
+    if (!actor) {
+      socket.disconnect(true);
+      throw unauthenticated();
+    }
+    data.actor = actor;
+    data.actorLoadedAt = Date.now();
+  }
+  return data.actor;
+}
+
+/**
+ * The socket twin of `authedAction`: rate-limits, runs the domain function (which validates and
+ * authorises) and acks `{ ok: true, ...result }` or `{ ok: false, error: { code, message } }`.
+ */
+export function socketHandler<T extends object>(
+  socket: Socket,
+  run: (actor: Actor, payload: unknown) => Promise<T>,
+  options: { rateLimit?: RateLimitPolicy } = {},
+) {
+  return async (payload: unknown, ack?: unknown) => {
+    const reply = typeof ack === "function" ? (ack as (response: AckResponse<T>) => void) : () => undefined;
+    try {
+      const actor = await currentActor(socket);
+      if (options.rateLimit) await enforceRateLimit(options.rateLimit, actor.id);
+      reply({ ok: true, ...(await run(actor, payload)) });
+    } catch (error) {
+      const { code, message } = toErrorPayload(error);
+      reply({ ok: false, error: { code, message } });
+    }
+  };
+}
