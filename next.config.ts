@@ -10,6 +10,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // `npm test` runs tsc over the whole tree (tests included) as its own step; the build need not repeat it
+  typescript: { ignoreBuildErrors: true },
   // server.ts and the Prisma client are bundled by us; keep these as runtime requires
   serverExternalPackages: ["@node-rs/argon2", "ioredis", "bullmq", "pg", "@prisma/adapter-pg"],
   async headers() {

@@ -22,7 +22,6 @@ function loadConfig() {
 
 const config = loadConfig();
 const dev = config.NODE_ENV !== "production";
-const trustProxy = process.env.TRUST_PROXY === "1" || process.env.TRUST_PROXY === "true";
 
 const app = next({ dev, hostname: "localhost", port: config.PORT });
 const handle = app.getRequestHandler();
@@ -31,7 +30,7 @@ const handleUpgrade = app.getUpgradeHandler();
 
 const httpServer = createServer((req, res) => {
   // rate limits and session records key on the client address: only a trusted proxy may supply it
-  if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+  if (!config.TRUST_PROXY) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
   void handle(req, res);
 });
 httpServer.on("upgrade", (req, socket, head) => {

@@ -18,6 +18,8 @@ const envSchema = z.object({
   AUTH_SECRET: devDefault(z.string().min(32), "development-secret-not-for-production-use-000"),
   APP_URL: devDefault(z.string().url(), "http://localhost:3000"),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  // only behind a proxy that sets X-Forwarded-For itself; otherwise the socket address is used
+  TRUST_PROXY: z.preprocess((v) => v === "1" || v === "true", z.boolean()),
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   SMTP_URL: optionalString,
   MAIL_FROM: z.string().default("Tevkil <bildirim@tevkil.local>"),

@@ -1,4 +1,6 @@
+import type { Redis } from "ioredis";
 import { db } from "@/lib/db";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getRedis } from "@/lib/redis";
 
 export type DependencyStatus = { name: "postgresql" | "redis"; ok: boolean; error?: string; latencyMs: number };
@@ -23,11 +25,13 @@ async function check(name: DependencyStatus["name"], probe: () => Promise<unknow
   }
 }
 
-/** Whether PostgreSQL and Redis answer right now. */
-export async function checkReadiness(): Promise<{ ready: boolean; dependencies: DependencyStatus[] }> {
+/** Whether PostgreSQL and Redis answer right now: the process-wide clients unless others are given. */
+export async function checkReadiness(
+  clients: { prisma?: Pick<PrismaClient, "$queryRaw">; redis?: Pick<Redis, "ping"> } = {},
+): Promise<{ ready: boolean; dependencies: DependencyStatus[] }> {
   const dependencies = await Promise.all([
-    check("postgresql", () => db.$queryRaw`SELECT 1`),
-    check("redis", () => getRedis().ping()),
+    check("postgresql", () => (clients.prisma ?? db).$queryRaw`SELECT 1`),
+    check("redis", () => (clients.redis ?? getRedis()).ping()),
   ]);
   return { ready: dependencies.every((d) => d.ok), dependencies };
 }

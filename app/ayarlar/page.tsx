@@ -18,7 +18,7 @@ export default async function SettingsPage() {
       <section className="card">
         <h2 style={{ marginTop: 0 }}>Hesap</h2>
         <p>
-          {session.user.name} · {session.user.email}
+          {session.user.name} · <span data-testid="account-email">{session.user.email}</span>
         </p>
         <p>
           Hesap durumu: <span className="badge" data-testid="verification-state">{verificationLabel[session.user.verification]}</span>

@@ -1,4 +1,4 @@
-import data from "@/data/tr-provinces-courthouses.json";
+import data from "@/data/tr-provinces-courthouses.json" with { type: "json" };
 
 export type ProvinceRecord = { plate: number; name: string; courthouses: string[] };
 

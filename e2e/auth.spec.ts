@@ -1,0 +1,104 @@
+import { randomBytes } from "node:crypto";
+import { test, expect, logIn } from "@/e2e/support/fixtures";
+
+const unique = () => randomBytes(4).toString("hex");
+
+test("a lawyer registers, lands on the dashboard unverified, logs out and logs back in", async ({ page }) => {
+  const email = `yeni-${unique()}@example.com`;
+  await page.goto("/kayit");
+  await page.getByLabel("Ad soyad").fill("Av. Deniz Aksoy");
+  await page.getByLabel("E-posta").fill(email);
+  await page.getByLabel("Şifre").fill("kisa");
+  await page.getByLabel("Çalıştığınız il").selectOption({ label: "Bursa" });
+  await page.getByLabel("Kayıtlı olduğunuz baro").selectOption("Bursa Barosu");
+  await page.getByLabel("Baro sicil numarası").fill(String(Date.now()).slice(-8));
+  await page.getByRole("button", { name: "Kayıt ol" }).click();
+
+  // short password and missing consent: Turkish messages, and what was typed is still there
+  await expect(page.getByText("Şifre en az 10 karakter olmalı.")).toBeVisible();
+  await expect(page.getByText("KVKK aydınlatma metnini onaylamanız gerekiyor.")).toBeVisible();
+  await expect(page.getByLabel("E-posta")).toHaveValue(email);
+  await expect(page.getByLabel("Kayıtlı olduğunuz baro")).toHaveValue("Bursa Barosu");
+
+  await page.getByLabel("Şifre").fill("guclu-bir-sifre-2026");
+  await page.getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Kayıt ol" }).click();
+
+  await expect(page).toHaveURL(/\/panel/);
+  await expect(page.getByTestId("dashboard-title")).toHaveText("Merhaba, Av. Deniz Aksoy");
+  await expect(page.getByTestId("verification-banner")).toContainText("doğrulama bekliyor");
+
+  await page.getByTestId("user-menu").click();
+  await page.getByTestId("logout").click();
+  await expect(page.getByRole("link", { name: "Giriş yap" }).first()).toBeVisible();
+  await page.goto("/panel");
+  await expect(page).toHaveURL(/\/giris\?next=%2Fpanel/);
+
+  await logIn(page, email, "guclu-bir-sifre-2026");
+  await expect(page.getByTestId("dashboard-title")).toHaveText("Merhaba, Av. Deniz Aksoy");
+});
+
+test("a wrong password gets a Turkish error and keeps the e-mail", async ({ page }) => {
+  await page.goto("/giris");
+  await page.getByLabel("E-posta").fill("mehmet@example.com");
+  await page.getByLabel("Şifre").fill("yanlis-sifre-123");
+  await page.getByRole("button", { name: "Giriş yap" }).click();
+  await expect(page.getByTestId("form-error")).toHaveText("E-posta adresi veya şifre hatalı.");
+  await expect(page.getByLabel("E-posta")).toHaveValue("mehmet@example.com");
+  await expect(page).toHaveURL(/\/giris/);
+});
+
+test("repeated wrong passwords for one account are stopped with a rate-limit message", async ({ page }) => {
+  const email = `hedef-${unique()}@example.com`;
+  await page.goto("/giris");
+  // each attempt waits for its server action's response: the previous error text is still on the page
+  const submit = () =>
+    Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/giris")),
+      page.getByRole("button", { name: "Giriş yap" }).click(),
+    ]);
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await page.getByLabel("E-posta").fill(email);
+    await page.getByLabel("Şifre").fill(`deneme-${attempt}-sifre`);
+    await submit();
+    await expect(page.getByTestId("form-error")).toHaveText("E-posta adresi veya şifre hatalı.");
+  }
+  await page.getByLabel("Şifre").fill("deneme-6-sifre");
+  await submit();
+  await expect(page.getByTestId("form-error")).toContainText("Çok fazla deneme yaptınız. Lütfen");
+  await expect(page.getByTestId("form-error")).toContainText("dakika sonra tekrar deneyin.");
+});
+
+test("an admin verifies a pending lawyer and the lawyer's banner goes away", async ({ browser }) => {
+  const lawyerContext = await browser.newContext();
+  const lawyer = await lawyerContext.newPage();
+  const email = `dogrulanacak-${unique()}@example.com`;
+  await lawyer.goto("/kayit");
+  await lawyer.getByLabel("Ad soyad").fill("Av. Selin Ergin");
+  await lawyer.getByLabel("E-posta").fill(email);
+  await lawyer.getByLabel("Şifre").fill("selin-sifre-2026");
+  await lawyer.getByLabel("Çalıştığınız il").selectOption({ label: "Antalya" });
+  await lawyer.getByLabel("Kayıtlı olduğunuz baro").selectOption("Antalya Barosu");
+  await lawyer.getByLabel("Baro sicil numarası").fill(String(Date.now()).slice(-7));
+  await lawyer.getByRole("checkbox").check();
+  await lawyer.getByRole("button", { name: "Kayıt ol" }).click();
+  await expect(lawyer.getByTestId("verification-banner")).toBeVisible();
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await logIn(admin, "admin@example.com");
+  await admin.goto("/yonetim/dogrulama");
+  const row = admin.getByTestId("pending-lawyer").filter({ hasText: email });
+  await expect(row).toContainText("Antalya Barosu");
+  await row.getByTestId("verify-lawyer").click();
+  await expect(admin.getByTestId("pending-lawyer").filter({ hasText: email })).toHaveCount(0);
+
+  await lawyer.reload();
+  await expect(lawyer.getByTestId("dashboard-title")).toBeVisible();
+  await expect(lawyer.getByTestId("verification-banner")).toHaveCount(0);
+
+  // a lawyer cannot open the admin page
+  await lawyer.goto("/yonetim/dogrulama");
+  await expect(lawyer.getByText("Bu sayfa yalnızca yöneticilere açıktır.")).toBeVisible();
+  await Promise.all([lawyerContext.close(), adminContext.close()]);
+});

@@ -1,0 +1,72 @@
+import { io } from "socket.io-client";
+import type { BrowserContext } from "@playwright/test";
+import { test, expect, logIn } from "@/e2e/support/fixtures";
+
+async function sessionCookieHeader(context: BrowserContext): Promise<string> {
+  const cookie = (await context.cookies()).find((c) => c.name === "authjs.session-token");
+  return cookie ? `${cookie.name}=${cookie.value}` : "";
+}
+
+/** Opens a Socket.IO connection as the browser context would; resolves "connected" or the refusal message. */
+function trySocket(url: string, cookie: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = io(url, { transports: ["websocket"], extraHeaders: cookie ? { cookie } : {}, reconnection: false, timeout: 5_000 });
+    socket.on("connect", () => {
+      socket.close();
+      resolve("connected");
+    });
+    socket.on("connect_error", (error) => {
+      socket.close();
+      resolve(error.message);
+    });
+  });
+}
+
+test("restarting the server keeps the user logged in", async ({ page, app }) => {
+  await logIn(page, "ayse@example.com");
+  await expect(page.getByTestId("dashboard-title")).toHaveText("Merhaba, Av. Ayşe Yılmaz");
+
+  const stopped = await app.stop();
+  console.log(`server stopped with SIGTERM: exit code ${stopped.code} after ${stopped.ms} ms`);
+  expect(stopped.code).toBe(0);
+  await app.start();
+
+  await page.goto("/ayarlar");
+  await expect(page).toHaveURL(/\/ayarlar/);
+  await expect(page.getByTestId("user-menu")).toBeVisible();
+  await expect(page.getByTestId("account-email")).toHaveText("ayse@example.com");
+  console.log("after restart: /ayarlar rendered for ayse@example.com without a new login");
+});
+
+test("the socket handshake needs a live session", async ({ page, app }) => {
+  expect(await trySocket(app.url, "")).toBe("UNAUTHENTICATED");
+  expect(await trySocket(app.url, "authjs.session-token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")).toBe("UNAUTHENTICATED");
+  await logIn(page, "zeynep@example.com");
+  expect(await trySocket(app.url, await sessionCookieHeader(page.context()))).toBe("connected");
+});
+
+test("signing out everywhere else logs the other browser out, on pages and sockets", async ({ browser, app }) => {
+  const phoneContext = await browser.newContext({ userAgent: "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Mobile Safari/537.36" });
+  const laptopContext = await browser.newContext();
+  const phone = await phoneContext.newPage();
+  const laptop = await laptopContext.newPage();
+  await logIn(phone, "mehmet@example.com");
+  await logIn(laptop, "mehmet@example.com");
+  const phoneCookie = await sessionCookieHeader(phoneContext);
+  expect(await trySocket(app.url, phoneCookie)).toBe("connected");
+
+  await laptop.goto("/ayarlar");
+  await expect(laptop.getByTestId("session-item").filter({ hasText: "Android" }).first()).toBeVisible();
+  await expect(laptop.getByTestId("session-item").filter({ hasText: "Bu cihaz" })).toHaveCount(1);
+  await laptop.getByTestId("revoke-other-sessions").click();
+  await expect(laptop.getByText(/\d+ oturum kapatıldı\./)).toBeVisible();
+  await expect(laptop.getByTestId("session-item")).toHaveCount(1);
+
+  await phone.goto("/panel");
+  await expect(phone).toHaveURL(/\/giris/);
+  expect(await trySocket(app.url, phoneCookie)).toBe("UNAUTHENTICATED");
+
+  await laptop.goto("/panel");
+  await expect(laptop.getByTestId("dashboard-title")).toBeVisible();
+  await Promise.all([phoneContext.close(), laptopContext.close()]);
+});

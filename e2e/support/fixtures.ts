@@ -1,0 +1,31 @@
+import { test as base, expect, type Page } from "@playwright/test";
+import { AppServer } from "@/e2e/support/app-server";
+
+export const DEMO_PASSWORD = "tevkil-demo-2026";
+const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
+
+type WorkerFixtures = { app: AppServer };
+
+export const test = base.extend<{ baseURL: string }, WorkerFixtures>({
+  app: [
+    async ({}, use) => {
+      const app = new AppServer({ port: E2E_PORT });
+      await app.start();
+      await use(app);
+      await app.stop();
+    },
+    { scope: "worker" },
+  ],
+  baseURL: async ({ app }, use) => use(app.url),
+});
+
+export { expect };
+
+export async function logIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/giris");
+  await page.getByLabel("E-posta").fill(email);
+  await page.getByLabel("Şifre").fill(password);
+  await page.getByRole("button", { name: "Giriş yap" }).click();
+  await expect(page).toHaveURL(/\/panel/);
+  await expect(page.getByTestId("user-menu")).toBeVisible();
+}

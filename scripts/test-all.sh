@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The whole test suite: typecheck, lint, unit + integration (vitest, real PostgreSQL and Redis),
+# production build, e2e (Playwright + Chromium against the build). Ends with one summary line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+mkdir -p test-results
+rm -f test-results/vitest.json test-results/playwright.json
+failed_steps=()
+
+step() {
+  local name=$1; shift
+  echo
+  echo "=== $name: $*"
+  local started=$SECONDS
+  if "$@"; then
+    echo "=== $name passed in $((SECONDS - started)) s"
+  else
+    echo "=== $name FAILED after $((SECONDS - started)) s"
+    failed_steps+=("$name")
+  fi
+}
+
+step typecheck npx tsc --noEmit
+step lint npx eslint --max-warnings 0 .
+step vitest npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+step build npm run build
+if [[ " ${failed_steps[*]} " != *" build "* ]]; then
+  export PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json
+  step e2e npx playwright test --reporter=list,json
+fi
+
+node scripts/test-summary.mjs
+if ((${#failed_steps[@]})); then
+  echo "failed steps: ${failed_steps[*]}"
+  exit 1
+fi

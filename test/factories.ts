@@ -1,0 +1,33 @@
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { hashPassword } from "@/lib/auth/password";
+import type { Role, VerificationStatus } from "@/lib/generated/prisma/enums";
+
+export const TEST_PASSWORD = "dogru-sifre-2026";
+let passwordHash: Promise<string> | undefined;
+
+export const uniqueSuffix = () => randomBytes(5).toString("hex");
+
+/** A lawyer row with unique e-mail and bar number; verified unless told otherwise. */
+export async function createTestUser(overrides: { role?: Role; verification?: VerificationStatus; email?: string } = {}) {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const suffix = uniqueSuffix();
+  return db.user.create({
+    data: {
+      email: overrides.email ?? `avukat-${suffix}@example.com`,
+      passwordHash: await passwordHash,
+      fullName: `Av. Test ${suffix}`,
+      provinceId: 34,
+      barName: "İstanbul Barosu",
+      barNumber: String(parseInt(suffix, 16) % 10_000_000_000),
+      kvkkConsentAt: new Date(),
+      role: overrides.role ?? "LAWYER",
+      verification: overrides.verification ?? "VERIFIED",
+    },
+  });
+}
+
+export function actorOf(user: { id: string; role: Role; verification: VerificationStatus }, sessionId = "test-session"): Actor {
+  return { id: user.id, role: user.role, verification: user.verification, sessionId };
+}
