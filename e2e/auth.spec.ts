@@ -102,3 +102,22 @@ test("an admin verifies a pending lawyer and the lawyer's banner goes away", asy
   await expect(lawyer.getByText("Bu sayfa yalnızca yöneticilere açıktır.")).toBeVisible();
   await Promise.all([lawyerContext.close(), adminContext.close()]);
 });
+
+test("the Auth.js credentials endpoint answers a rate-limited login with HTTP 429 and Retry-After", async ({ request, app }) => {
+  const email = `api-${unique()}@example.com`;
+  const csrf = await (await request.get(`${app.url}/api/auth/csrf`)).json();
+  const attempt = () =>
+    request.post(`${app.url}/api/auth/callback/credentials`, {
+      form: { csrfToken: csrf.csrfToken, email, password: "yanlis-sifre-999" },
+      maxRedirects: 0,
+    });
+  for (let i = 0; i < 5; i++) {
+    const refused = await attempt();
+    expect(refused.status()).toBe(302);
+    expect(refused.headers().location).toContain("error=CredentialsSignin");
+  }
+  const limited = await attempt();
+  expect(limited.status()).toBe(429);
+  expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
+  expect((await limited.json()).error).toMatchObject({ code: "RATE_LIMITED", message: expect.stringContaining("tekrar deneyin") });
+});
