@@ -4,8 +4,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
-mkdir -p test-results
-rm -f test-results/vitest.json test-results/playwright.json
+mkdir -p .reports
+rm -f .reports/vitest.json .reports/playwright.json
 failed_steps=()
 
 step() {
@@ -23,10 +23,10 @@ step() {
 
 step typecheck npx tsc --noEmit
 step lint npx eslint --max-warnings 0 .
-step vitest npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+step vitest npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/vitest.json
 step build npm run build
 if [[ " ${failed_steps[*]} " != *" build "* ]]; then
-  export PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json
+  export PLAYWRIGHT_JSON_OUTPUT_NAME=.reports/playwright.json
   step e2e npx playwright test --reporter=list,json
 fi
 

@@ -6,7 +6,7 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 
-const vitest = read("test-results/vitest.json");
+const vitest = read(".reports/vitest.json");
 if (vitest) {
   console.log(`vitest: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed, ${vitest.numPendingTests + vitest.numTodoTests} skipped`);
   passed += vitest.numPassedTests;
@@ -14,7 +14,7 @@ if (vitest) {
   skipped += vitest.numPendingTests + vitest.numTodoTests;
 } else console.log("vitest: no report (did not run)");
 
-const playwright = read("test-results/playwright.json");
+const playwright = read(".reports/playwright.json");
 if (playwright) {
   const s = playwright.stats;
   console.log(`playwright: ${s.expected + s.flaky} passed, ${s.unexpected} failed, ${s.skipped} skipped`);

@@ -1,0 +1,115 @@
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Server } from "socket.io";
+import { io as connect, type Socket as ClientSocket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSession, revokeSession, sessionHandleOf } from "@/lib/auth/session-store";
+import { createSocketServer } from "@/lib/realtime/socket-server";
+import { revokeOwnSession } from "@/lib/users/revoke-sessions";
+import { actorOf, createTestUser } from "@/test/factories";
+
+let httpServer: HttpServer;
+let io: Server;
+let url: string;
+const clients: ClientSocket[] = [];
+
+beforeAll(async () => {
+  httpServer = createServer();
+  io = createSocketServer(httpServer);
+  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  for (const client of clients) client.disconnect();
+  // closes the engine, every socket and the HTTP server
+  await new Promise<void>((resolve) => io.close(() => resolve()));
+});
+
+function client(token?: string): ClientSocket {
+  const socket = connect(url, {
+    path: "/socket.io",
+    transports: ["websocket"],
+    reconnection: false,
+    ...(token ? { extraHeaders: { cookie: `theme=dark; authjs.session-token=${token}` } } : {}),
+  });
+  clients.push(socket);
+  return socket;
+}
+
+/** Resolves with "connected" or the connect_error message. */
+function outcome(socket: ClientSocket): Promise<{ connected: true } | { connected: false; message: string; data: unknown }> {
+  return new Promise((resolve) => {
+    socket.once("connect", () => resolve({ connected: true }));
+    socket.once("connect_error", (error: Error & { data?: unknown }) => resolve({ connected: false, message: error.message, data: error.data }));
+  });
+}
+
+async function socketIdsIn(room: string): Promise<string[]> {
+  return (await io.in(room).fetchSockets()).map((s) => s.id);
+}
+
+describe("Socket.IO server", () => {
+  it("refuses a handshake without a session cookie", async () => {
+    const result = await outcome(client());
+    expect(result).toMatchObject({
+      connected: false,
+      message: "UNAUTHENTICATED",
+      data: { code: "UNAUTHENTICATED", message: "Oturumunuz bulunamadı. Lütfen yeniden giriş yapın." },
+    });
+  });
+
+  it("refuses an unknown or malformed session token", async () => {
+    expect(await outcome(client("A".repeat(43)))).toMatchObject({ connected: false, message: "UNAUTHENTICATED" });
+    expect(await outcome(client("bozuk"))).toMatchObject({ connected: false, message: "UNAUTHENTICATED" });
+  });
+
+  it("accepts a live session and puts the socket in its user's and its session's rooms", async () => {
+    const user = await createTestUser();
+    const token = await createSession({ userId: user.id });
+    const socket = client(token);
+    expect(await outcome(socket)).toEqual({ connected: true });
+
+    expect(await socketIdsIn(`user:${user.id}`)).toEqual([socket.id]);
+    expect(await socketIdsIn(`session:${sessionHandleOf(token)}`)).toEqual([socket.id]);
+    const [serverSide] = await io.in(`user:${user.id}`).fetchSockets();
+    expect(serverSide.data.actor).toEqual(actorOf(user, sessionHandleOf(token)));
+  });
+
+  it("refuses a revoked session at the next connect", async () => {
+    const user = await createTestUser();
+    const token = await createSession({ userId: user.id });
+    const first = client(token);
+    expect(await outcome(first)).toEqual({ connected: true });
+    first.disconnect();
+
+    expect(await revokeSession(user.id, sessionHandleOf(token))).toBe(true);
+    expect(await outcome(client(token))).toMatchObject({ connected: false, message: "UNAUTHENTICATED" });
+  });
+
+  it("disconnects the sockets of a session revoked while connected, and only those", async () => {
+    const user = await createTestUser();
+    const current = await createSession({ userId: user.id });
+    const doomed = await createSession({ userId: user.id });
+    const keptSocket = client(current);
+    const doomedSocket = client(doomed);
+    expect(await outcome(keptSocket)).toEqual({ connected: true });
+    expect(await outcome(doomedSocket)).toEqual({ connected: true });
+    expect((await socketIdsIn(`user:${user.id}`)).sort()).toEqual([keptSocket.id, doomedSocket.id].sort());
+
+    const disconnected = new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("revoked socket still connected after 5 s")), 5_000);
+      doomedSocket.once("disconnect", (reason) => {
+        clearTimeout(timer);
+        resolve(reason);
+      });
+    });
+    await revokeOwnSession(actorOf(user, sessionHandleOf(current)), { sessionId: sessionHandleOf(doomed) });
+    // the server closed it ("io server disconnect"), so a well-behaved client does not reconnect by itself
+    expect(await disconnected).toBe("io server disconnect");
+
+    expect(keptSocket.connected).toBe(true);
+    expect(await socketIdsIn(`user:${user.id}`)).toEqual([keptSocket.id]);
+    expect(await outcome(client(doomed))).toMatchObject({ connected: false, message: "UNAUTHENTICATED" });
+  });
+});

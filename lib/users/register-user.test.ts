@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { registerUser } from "@/lib/users/register-user";
+import { uniqueSuffix } from "@/test/factories";
+
+// What the registration form posts (FormData values are strings).
+function validInput(overrides: Record<string, unknown> = {}) {
+  const suffix = uniqueSuffix();
+  return {
+    fullName: "Av. Ayşe Yılmaz",
+    email: `Kayit-${suffix}@Example.COM`,
+    password: "cok-gizli-sifre-1",
+    provinceId: "6",
+    barName: "Ankara Barosu",
+    barNumber: String(parseInt(suffix, 16) % 10_000_000_000),
+    title: "AVUKAT",
+    kvkkConsent: "on",
+    ...overrides,
+  };
+}
+
+/** Runs a promise expected to fail with AppError VALIDATION and returns the error. */
+async function validationFailure(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => {
+      throw new Error("expected registration to fail");
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe("VALIDATION");
+  return error as AppError;
+}
+
+const usersWithEmail = (email: string) => db.user.count({ where: { email: email.toLowerCase() } });
+
+describe("registerUser", () => {
+  it("creates an unverified lawyer with an argon2id hash, lowercased e-mail and KVKK consent time", async () => {
+    const input = validInput();
+    const before = Date.now();
+    const created = await registerUser(input);
+    expect(created.email).toBe(input.email.toLowerCase());
+
+    const user = await db.user.findUniqueOrThrow({ where: { id: created.id } });
+    expect(user).toMatchObject({
+      email: input.email.toLowerCase(),
+      fullName: "Av. Ayşe Yılmaz",
+      provinceId: 6,
+      barName: "Ankara Barosu",
+      barNumber: input.barNumber,
+      title: "AVUKAT",
+      role: "LAWYER",
+      verification: "PENDING",
+      verifiedAt: null,
+    });
+    expect(user.passwordHash.startsWith("$argon2id$")).toBe(true);
+    expect(user.passwordHash).not.toContain(input.password);
+    expect(user.kvkkConsentAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(user.kvkkConsentAt.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+  });
+
+  it.each([
+    ["password", { password: "kisa-123" }, /Şifre en az 10 karakter/],
+    ["kvkkConsent", { kvkkConsent: undefined }, /KVKK aydınlatma metnini onaylamanız gerekiyor/],
+    ["kvkkConsent", { kvkkConsent: "off" }, /KVKK aydınlatma metnini onaylamanız gerekiyor/],
+    ["barName", { barName: "Atlantis Barosu" }, /Listeden bir baro seçin/],
+    ["barNumber", { barNumber: "12A45" }, /yalnızca rakamlardan/],
+    ["email", { email: "avukat-at-example.com" }, /Geçerli bir e-posta adresi girin/],
+  ])("rejects a bad %s with a Turkish message on that field and creates nothing (%o)", async (field, overrides, message) => {
+    const input = validInput(overrides);
+    const error = await validationFailure(registerUser(input));
+    expect(error.message).toBe("Lütfen işaretli alanları düzeltin.");
+    expect(Object.keys(error.details.fieldErrors ?? {})).toEqual([field]);
+    expect(error.details.fieldErrors![field].join(" ")).toMatch(message);
+    if (typeof input.email === "string") expect(await usersWithEmail(input.email)).toBe(0);
+    expect(await db.user.count({ where: { barName: input.barName as string, barNumber: input.barNumber } })).toBe(0);
+  });
+
+  it("refuses an e-mail that is already registered, whatever its case", async () => {
+    const first = validInput();
+    await registerUser(first);
+    const again = validInput({ email: first.email.toUpperCase() });
+    const error = await validationFailure(registerUser(again));
+    expect(error.details.fieldErrors).toEqual({ email: ["Bu e-posta adresiyle kayıtlı bir hesap var."] });
+    expect(await usersWithEmail(first.email)).toBe(1);
+    expect(await db.user.count({ where: { barNumber: again.barNumber, barName: again.barName } })).toBe(0);
+  });
+
+  it("refuses a bar registration number already used at the same bar, but not at another bar", async () => {
+    const first = validInput();
+    await registerUser(first);
+    const sameBar = validInput({ barNumber: first.barNumber });
+    const error = await validationFailure(registerUser(sameBar));
+    expect(error.details.fieldErrors).toEqual({ barNumber: ["Bu baro sicil numarasıyla kayıtlı bir hesap var."] });
+    expect(await usersWithEmail(sameBar.email)).toBe(0);
+
+    const otherBar = validInput({ barNumber: first.barNumber, barName: "İzmir Barosu" });
+    await expect(registerUser(otherBar)).resolves.toMatchObject({ email: otherBar.email.toLowerCase() });
+  });
+
+  it("stores one account when the same e-mail registers twice at once", async () => {
+    const email = `yaris-${uniqueSuffix()}@example.com`;
+    const results = await Promise.allSettled([registerUser(validInput({ email })), registerUser(validInput({ email }))]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const [rejected] = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(rejected.reason).toBeInstanceOf(AppError);
+    expect((rejected.reason as AppError).code).toBe("VALIDATION");
+    expect(Object.keys((rejected.reason as AppError).details.fieldErrors ?? {})).toEqual(["email"]);
+    expect(await usersWithEmail(email)).toBe(1);
+  });
+});

@@ -1,0 +1,33 @@
+import "@/lib/load-dotenv";
+import { closeDb } from "@/lib/db";
+import { ConfigError, env } from "@/lib/env";
+import { closeQueues } from "@/lib/queue/queues";
+import { closeRedis } from "@/lib/redis";
+import { startWorkers } from "@/workers/start-workers";
+
+try {
+  env();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const workers = await startWorkers();
+console.log(`Tevkil workers running (pid ${process.pid}): ${workers.map((w) => w.name).join(", ")}`);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: finishing running jobs`);
+  // close the workers first (they wait for jobs in progress), then the connections they used
+  await Promise.all(workers.map((w) => w.close()));
+  await closeQueues();
+  await Promise.allSettled([closeDb(), closeRedis()]);
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
