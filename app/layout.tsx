@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import "./globals.css";
 import { SiteHeader } from "@/components/site-header";
+import { SocketProvider } from "@/components/realtime/socket-provider";
+import { getCurrentSession } from "@/lib/auth/current-user";
 import { VerificationBanner } from "@/components/verification-banner";
 
 export const metadata: Metadata = {
@@ -16,16 +18,20 @@ export const viewport: Viewport = {
   initialScale: 1,
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const session = await getCurrentSession();
+  const page = (
+    <>
+      <SiteHeader />
+      <main className="container">
+        <VerificationBanner />
+        {children}
+      </main>
+    </>
+  );
   return (
     <html lang="tr">
-      <body>
-        <SiteHeader />
-        <main className="container">
-          <VerificationBanner />
-          {children}
-        </main>
-      </body>
+      <body>{session ? <SocketProvider>{page}</SocketProvider> : page}</body>
     </html>
   );
 }

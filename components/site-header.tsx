@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { logoutAction } from "@/app/actions/logout";
+import { MessagesNavLink } from "@/components/messages-nav-link";
 import { getCurrentSession } from "@/lib/auth/current-user";
 
 export async function SiteHeader() {
@@ -13,12 +14,14 @@ export async function SiteHeader() {
         <nav className="header-nav" aria-label="Ana menü">
           {session ? (
             <>
-              <Link className="nav-link" href="/panel">Panel</Link>
+              <Link className="nav-link" href="/ilanlar">İlanlar</Link>
+              <MessagesNavLink />
               <details className="user-menu" data-testid="user-menu">
                 <summary aria-label="Kullanıcı menüsü">{session.user.name?.split(" ").slice(0, 2).join(" ") ?? "Hesabım"}</summary>
                 <div className="user-menu-panel">
                   <p className="small muted" style={{ padding: "0.25rem 0.75rem", margin: 0 }}>{session.user.email}</p>
                   <Link href="/panel">Panelim</Link>
+                  <Link href={`/avukat/${session.user.id}`}>Profilim</Link>
                   <Link href="/ayarlar">Ayarlar ve oturumlar</Link>
                   {session.user.role === "ADMIN" && <Link href="/yonetim/dogrulama">Avukat doğrulama</Link>}
                   <form action={logoutAction}>

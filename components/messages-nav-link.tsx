@@ -1,0 +1,9 @@
+import Link from "next/link";
+
+export function MessagesNavLink() {
+  return (
+    <Link className="nav-link" href="/mesajlar">
+      Mesajlar
+    </Link>
+  );
+}

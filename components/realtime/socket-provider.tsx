@@ -1,0 +1,46 @@
+"use client";
+
+import { createContext, useContext, useEffect, useRef, useState } from "react";
+import { io, type Socket } from "socket.io-client";
+
+const SocketContext = createContext<Socket | null>(null);
+
+/**
+ * One Socket.IO connection per tab for a logged-in user (the session cookie authenticates it).
+ * Everything live (messages, notifications, new jobs) arrives through it; nothing polls.
+ */
+export function SocketProvider({ children }: { children: React.ReactNode }) {
+  // created on the client only, connected by the effect (so server rendering opens nothing)
+  const [socket] = useState<Socket | null>(() =>
+    typeof window === "undefined" ? null : io({ path: "/socket.io", transports: ["websocket"], autoConnect: false }),
+  );
+  useEffect(() => {
+    socket?.connect();
+    return () => {
+      socket?.disconnect();
+    };
+  }, [socket]);
+  return <SocketContext.Provider value={socket}>{children}</SocketContext.Provider>;
+}
+
+/** The tab's socket, or null before it is created (and for visitors). */
+export function useSocket(): Socket | null {
+  return useContext(SocketContext);
+}
+
+/** Subscribes to a server event for the lifetime of the component; the latest handler is always used. */
+export function useSocketEvent<T>(event: string, handler: (payload: T) => void): void {
+  const socket = useSocket();
+  const handlerRef = useRef(handler);
+  useEffect(() => {
+    handlerRef.current = handler;
+  });
+  useEffect(() => {
+    if (!socket) return;
+    const listener = (payload: T) => handlerRef.current(payload);
+    socket.on(event, listener);
+    return () => {
+      socket.off(event, listener);
+    };
+  }, [socket, event]);
+}
