@@ -6,7 +6,7 @@ import { AppServer } from "@/e2e/support/app-server";
 test("health and readiness report a stopped Redis by name", async ({ request }) => {
   const redisPort = 6400 + Math.floor(Math.random() * 500);
   const redis = spawn("redis-server", ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-  const app = new AppServer({ port: 3211, env: { REDIS_URL: `redis://127.0.0.1:${redisPort}/0` } });
+  const app = new AppServer({ port: Number(process.env.E2E_PORT ?? 3210) + 1, env: { REDIS_URL: `redis://127.0.0.1:${redisPort}/0` } });
   try {
     await new Promise((r) => setTimeout(r, 300));
     await app.start();
