@@ -2,6 +2,7 @@ import "@/lib/load-dotenv";
 import { closeDb } from "@/lib/db";
 import { ConfigError, env } from "@/lib/env";
 import { closeQueues } from "@/lib/queue/queues";
+import { closeMailer } from "@/lib/notifications/channels/email";
 import { closeRedis } from "@/lib/redis";
 import { startWorkers } from "@/workers/start-workers";
 
@@ -15,7 +16,10 @@ try {
   throw error;
 }
 
-const workers = await startWorkers();
+const workers = await startWorkers({
+  stalledIntervalMs: process.env.WORKER_STALLED_INTERVAL_MS ? Number(process.env.WORKER_STALLED_INTERVAL_MS) : undefined,
+  backoffMs: process.env.NOTIFICATION_BACKOFF_MS ? Number(process.env.NOTIFICATION_BACKOFF_MS) : undefined,
+});
 console.log(`Tevkil workers running (pid ${process.pid}): ${workers.map((w) => w.name).join(", ")}`);
 
 let stopping = false;
@@ -26,6 +30,7 @@ async function shutdown(signal: string) {
   // close the workers first (they wait for jobs in progress), then the connections they used
   await Promise.all(workers.map((w) => w.close()));
   await closeQueues();
+  closeMailer();
   await Promise.allSettled([closeDb(), closeRedis()]);
   process.exit(0);
 }

@@ -35,7 +35,7 @@ describe("worker process: job expiry", () => {
       data: { status: "ASSIGNED" },
     });
 
-    workers = await startWorkers(() => undefined);
+    workers = await startWorkers({ log: () => undefined });
     const schedulers = await getQueue(MAINTENANCE_QUEUE).getJobSchedulers();
     expect(schedulers.map((s) => s.key ?? s.id)).toContain("expire-overdue-jobs");
     await getQueue(MAINTENANCE_QUEUE).add("expire-overdue-jobs", {});

@@ -1,16 +1,38 @@
 import { Worker, type Job } from "bullmq";
 import { bullPrefix, createWorkerConnection } from "@/lib/queue/connection";
-import { getQueue, MAINTENANCE_QUEUE } from "@/lib/queue/queues";
+import { getQueue, MAINTENANCE_QUEUE, NOTIFICATIONS_QUEUE } from "@/lib/queue/queues";
+import { handleDeadlineReminders } from "@/workers/handlers/deadline-reminders";
 import { handleExpireOverdueJobs } from "@/workers/handlers/expire-overdue-jobs";
+import { notificationHandler } from "@/workers/handlers/notifications";
 
 const EXPIRY_INTERVAL_MS = 60_000;
+const REMINDER_INTERVAL_MS = 5 * 60_000;
 
 const maintenanceHandlers: Record<string, (job: Job) => Promise<unknown>> = {
   "expire-overdue-jobs": handleExpireOverdueJobs,
+  "deadline-reminders": handleDeadlineReminders,
+};
+
+export type WorkerOptions = {
+  log?: (line: string) => void;
+  /** first retry delay of channel deliveries (doubles each attempt) */
+  backoffMs?: number;
+  /** how soon a job whose worker died is handed to another worker */
+  stalledIntervalMs?: number;
+  notificationConcurrency?: number;
 };
 
 /** Starts every queue consumer of this process and the repeating schedules; returns them for shutdown. */
-export async function startWorkers(log: (line: string) => void = console.log): Promise<Worker[]> {
+export async function startWorkers(options: WorkerOptions = {}): Promise<Worker[]> {
+  const log = options.log ?? console.log;
+  const stalled = options.stalledIntervalMs ?? 30_000;
+  const common = { prefix: bullPrefix(), stalledInterval: stalled, lockDuration: stalled };
+
+  const notifications = new Worker(NOTIFICATIONS_QUEUE, notificationHandler({ backoffMs: options.backoffMs }), {
+    ...common,
+    connection: createWorkerConnection(),
+    concurrency: options.notificationConcurrency ?? 10,
+  });
   const maintenance = new Worker(
     MAINTENANCE_QUEUE,
     async (job) => {
@@ -18,15 +40,17 @@ export async function startWorkers(log: (line: string) => void = console.log): P
       if (!handler) throw new Error(`no handler for ${MAINTENANCE_QUEUE}/${job.name}`);
       return handler(job);
     },
-    { connection: createWorkerConnection(), prefix: bullPrefix(), concurrency: 1 },
+    { ...common, connection: createWorkerConnection(), concurrency: 1 },
   );
-  maintenance.on("failed", (job, error) => log(`${MAINTENANCE_QUEUE}/${job?.name} failed (attempt ${job?.attemptsMade}): ${error.message}`));
+  for (const worker of [notifications, maintenance]) {
+    worker.on("failed", (job, error) => log(`${worker.name}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
+    worker.on("error", (error) => log(`${worker.name} worker error: ${error.message}`));
+  }
 
   // one schedule however many workers start: upsert is keyed by the scheduler id
-  await getQueue(MAINTENANCE_QUEUE).upsertJobScheduler(
-    "expire-overdue-jobs",
-    { every: EXPIRY_INTERVAL_MS },
-    { name: "expire-overdue-jobs", data: {}, opts: { attempts: 3, backoff: { type: "exponential", delay: 5_000 }, removeOnComplete: 100, removeOnFail: 500 } },
-  );
-  return [maintenance];
+  const maintenanceQueue = getQueue(MAINTENANCE_QUEUE);
+  const template = { attempts: 3, backoff: { type: "exponential", delay: 5_000 }, removeOnComplete: 100, removeOnFail: 500 };
+  await maintenanceQueue.upsertJobScheduler("expire-overdue-jobs", { every: EXPIRY_INTERVAL_MS }, { name: "expire-overdue-jobs", data: {}, opts: template });
+  await maintenanceQueue.upsertJobScheduler("deadline-reminders", { every: REMINDER_INTERVAL_MS }, { name: "deadline-reminders", data: {}, opts: template });
+  return [notifications, maintenance];
 }

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { addNotificationJob } from "@/lib/queue/queues";
 import type { NotificationType } from "@/lib/generated/prisma/enums";
 import { getEmitter } from "@/lib/realtime/emitter";
 import { userRoom } from "@/lib/realtime/rooms";
@@ -25,7 +26,8 @@ export type NotificationPayload = {
 };
 
 /**
- * Records in-app notifications and pushes each live to its user (`notification:new`) on every instance.
+ * Records in-app notifications, pushes each live to its user (`notification:new`) on every instance, and
+ * queues its e-mail / WhatsApp / push delivery for the worker (which applies the user's preferences).
  * Call it after the domain change has committed. It never throws: a failed notification must not undo or
  * fail the action that caused it; failures are logged.
  */
@@ -48,6 +50,7 @@ export async function notifyUsers(notifications: NotificationInput[]): Promise<v
       };
       emitter.to(userRoom(n.userId)).emit("notification:new", payload);
     }
+    await Promise.all(created.map((n) => addNotificationJob("dispatch", { notificationId: n.id }, { jobId: `dispatch-${n.id}` })));
   } catch (error) {
     console.error("notifyUsers failed", error);
   }

@@ -1,11 +1,27 @@
 import { Queue } from "bullmq";
+import type { NotificationChannel } from "@/lib/generated/prisma/enums";
 import { bullPrefix, createProducerConnection } from "@/lib/queue/connection";
 
-// Queue names and the payload of each job kind. Payloads carry ids only, never personal data.
+// Queue names and the payload of each job kind. Payloads carry ids only, never personal data
+// (job data sits in Redis in clear text): addresses, numbers and endpoints are looked up by the worker.
 export const MAINTENANCE_QUEUE = "maintenance";
+export const NOTIFICATIONS_QUEUE = "notifications";
+export const queueNames = [NOTIFICATIONS_QUEUE, MAINTENANCE_QUEUE] as const;
+
+export type NotificationJobs = {
+  /** decide a notification's channels from the user's preferences and enqueue one delivery per channel */
+  dispatch: { notificationId: string };
+  /** send one notification on one channel; idempotent through NotificationDelivery */
+  deliver: { notificationId: string; channel: NotificationChannel };
+  /** send a fresh WhatsApp verification code to the user's number */
+  "whatsapp-verification": { userId: string };
+  /** tell a recipient about unread messages in a conversation, unless they read them meanwhile */
+  "message-notice": { conversationId: string; recipientId: string; messageId: string };
+};
 
 export type MaintenanceJobs = {
   "expire-overdue-jobs": Record<string, never>;
+  "deadline-reminders": Record<string, never>;
 };
 
 const globalForQueues = globalThis as unknown as { tevkilQueues?: Map<string, Queue> };
@@ -18,6 +34,23 @@ export function getQueue(name: string): Queue {
     globalForQueues.tevkilQueues.set(name, queue);
   }
   return queue;
+}
+
+/** Adds a notifications job; `jobId` makes a second add of the same logical job a no-op. */
+export function addNotificationJob<K extends keyof NotificationJobs>(
+  name: K,
+  data: NotificationJobs[K],
+  options: { jobId: string; delay?: number; attempts?: number; backoffMs?: number },
+) {
+  return getQueue(NOTIFICATIONS_QUEUE).add(name, data, {
+    jobId: options.jobId,
+    delay: options.delay,
+    attempts: options.attempts ?? 6,
+    backoff: { type: "exponential", delay: options.backoffMs ?? 5_000 },
+    removeOnComplete: { age: 24 * 3600, count: 10_000 },
+    // failed jobs stay for the admin page until retried or a week old
+    removeOnFail: { age: 7 * 24 * 3600 },
+  });
 }
 
 export async function closeQueues(): Promise<void> {

@@ -14,6 +14,9 @@ export const rateLimitPolicies = {
   application: { limiter: Ratelimit.slidingWindow(30, "1 h") },
   sessionRevoke: { limiter: Ratelimit.slidingWindow(30, "10 m") },
   adminVerify: { limiter: Ratelimit.slidingWindow(300, "10 m") },
+  /** sending WhatsApp verification codes costs money and can be abused to message strangers */
+  whatsappVerification: { limiter: Ratelimit.slidingWindow(3, "1 h") },
+  notificationSettings: { limiter: Ratelimit.slidingWindow(60, "10 m") },
 } as const;
 
 export type RateLimitPolicy = keyof typeof rateLimitPolicies;

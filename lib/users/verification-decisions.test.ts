@@ -74,6 +74,18 @@ describe("verification decisions", () => {
     });
   });
 
+  it("tells the lawyer in-app: verified, or rejected with the reason", async () => {
+    const admin = await newAdmin();
+    const accepted = await createTestUser({ verification: "PENDING" });
+    const refused = await createTestUser({ verification: "PENDING" });
+    await decideVerification(admin, { userId: accepted.id, decision: "VERIFY" });
+    await decideVerification(admin, { userId: refused.id, decision: "REJECT", reason: "Sicil numarası baro kaydıyla eşleşmiyor." });
+    const [forAccepted] = await db.notification.findMany({ where: { userId: accepted.id } });
+    const [forRefused] = await db.notification.findMany({ where: { userId: refused.id } });
+    expect(forAccepted).toMatchObject({ type: "ACCOUNT_VERIFIED", title: "Hesabınız doğrulandı" });
+    expect(forRefused).toMatchObject({ type: "ACCOUNT_REJECTED", body: "Gerekçe: Sicil numarası baro kaydıyla eşleşmiyor." });
+  });
+
   it("refuses a second decision with CONFLICT and keeps the first", async () => {
     const admin = await newAdmin();
     const otherAdmin = await newAdmin();

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { conflict, forbidden } from "@/lib/errors";
+import { notifyUsers } from "@/lib/notifications/notify-users";
 import { parseInput } from "@/lib/validation";
 
 const PAGE_SIZE = 20;
@@ -61,5 +62,22 @@ export async function decideVerification(actor: Actor, input: unknown): Promise<
     },
   });
   if (updated.count === 0) throw conflict("Bu avukat için karar zaten verilmiş ya da hesap bulunamadı.");
+  await notifyUsers([
+    data.decision === "VERIFY"
+      ? {
+          userId: data.userId,
+          type: "ACCOUNT_VERIFIED",
+          title: "Hesabınız doğrulandı",
+          body: "Baro kaydınız onaylandı. Artık ilan verebilir, ilanlara başvurabilir ve meslektaşlarınızla mesajlaşabilirsiniz.",
+          link: "/ilanlar",
+        }
+      : {
+          userId: data.userId,
+          type: "ACCOUNT_REJECTED",
+          title: "Hesap doğrulamanız reddedildi",
+          body: `Gerekçe: ${data.reason}`,
+          link: "/ayarlar",
+        },
+  ]);
   return { userId: data.userId, verification };
 }
