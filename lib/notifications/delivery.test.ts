@@ -197,3 +197,25 @@ describe("web push channel", () => {
     await expect.poll(async () => (await deliveryOf(notification.id, "PUSH"))?.status).toBe("SKIPPED");
   });
 });
+
+describe("every event on every channel", () => {
+  it("delivers each notification type by e-mail, WhatsApp and push when the user wants all three", { timeout: 60_000 }, async () => {
+    const { notificationTypes } = await import("@/lib/notifications/catalog");
+    const allOn = Object.fromEntries(notificationTypes.map((t) => [t, { EMAIL: true, WHATSAPP: true, PUSH: true }]));
+    const user = await createTestUser();
+    await db.user.update({ where: { id: user.id }, data: { notificationPrefs: allOn, whatsappNumber: "+905551112233", whatsappVerifiedAt: new Date() } });
+    await db.pushSubscription.create({ data: { userId: user.id, endpoint: `${push.url}/push/${uniqueSuffix()}`, ...pushSubscriptionKeys() } });
+
+    await notifyUsers(notificationTypes.map((type) => ({ userId: user.id, type, title: `Olay ${type}`, body: "Ayrıntılar Tevkil'de.", link: `/test/${type}` })));
+    await expect
+      .poll(() => db.notificationDelivery.count({ where: { notification: { userId: user.id }, status: "SENT" } }), { timeout: 30_000 })
+      .toBe(notificationTypes.length * 3);
+
+    const subjects = smtp.received.filter((m) => m.envelopeTo.includes(user.email)).map((m) => m.mail.subject).sort();
+    expect(subjects).toEqual(notificationTypes.map((t) => `Olay ${t} · Tevkil`).sort());
+    const whatsappTitles = whatsapp.requests.map((r) => JSON.parse(r.body.toString()).template.components[0].parameters[0].text).sort();
+    expect(whatsappTitles).toEqual(notificationTypes.map((t) => `Olay ${t}`).sort());
+    expect(push.requests).toHaveLength(notificationTypes.length);
+    console.log(`event × channel matrix: ${notificationTypes.length} events × EMAIL, WHATSAPP, PUSH = ${notificationTypes.length * 3} deliveries SENT`);
+  });
+});
