@@ -5,6 +5,7 @@ import { closeDb } from "@/lib/db";
 import { ConfigError, env } from "@/lib/env";
 import { closeRedis } from "@/lib/redis";
 import { createSocketServer } from "@/lib/realtime/socket-server";
+import { realtimeRegistrars } from "@/lib/realtime/register-messaging";
 
 const SHUTDOWN_GRACE_MS = 8_000;
 
@@ -37,7 +38,7 @@ httpServer.on("upgrade", (req, socket, head) => {
   if (!req.url?.startsWith("/socket.io")) void handleUpgrade(req, socket, head);
 });
 
-const io = createSocketServer(httpServer);
+const io = createSocketServer(httpServer, realtimeRegistrars());
 
 httpServer.listen(config.PORT, () => {
   console.log(`Tevkil ${dev ? "development" : "production"} server on ${config.APP_URL} (port ${config.PORT}, pid ${process.pid})`);

@@ -1,0 +1,43 @@
+import { Emitter } from "@socket.io/redis-emitter";
+import type { ChainableCommander } from "ioredis";
+import { env } from "@/lib/env";
+import { redisScript } from "@/lib/messaging/redis-script";
+import { getEmitter } from "@/lib/realtime/emitter";
+import { socketAdapterKey, userRoom } from "@/lib/realtime/rooms";
+import { redisKey } from "@/lib/redis";
+
+// A message is broadcast by whichever request stores it or, when that process died between commit and
+// broadcast, by the sender's retry. The fence key and the PUBLISH happen in one Lua call, so each message is
+// published once: a retry after a successful broadcast finds the fence and stays quiet, a retry after a
+// crash finds none and publishes. Retries come within minutes; after the fence expires a late retry may
+// publish again and clients drop the copy by id.
+const FENCE_TTL_SECONDS = 10 * 60;
+
+const publishOnceScript = redisScript(
+  "publish_once",
+  1,
+  `if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[3]) then
+  return redis.call('PUBLISH', ARGV[1], ARGV[2])
+end
+return -1`,
+);
+
+/** Encodes a broadcast exactly as the Socket.IO Redis emitter would, without sending it. */
+function encodeBroadcast(rooms: string[], event: string, payload: unknown): { channel: string; message: Buffer } {
+  let encoded: { channel: string; message: Buffer } | undefined;
+  const capture = { publish: (channel: string, message: Buffer) => void (encoded = { channel, message }) };
+  new Emitter(capture, { key: socketAdapterKey(env().REDIS_PREFIX) }).to(rooms).emit(event, payload);
+  if (!encoded) throw new Error("the emitter published nothing");
+  return encoded;
+}
+
+/** Queues a broadcast to the users' rooms (every instance) that goes out at most once per fence name. */
+export function publishOnce(pipeline: ChainableCommander, fence: string, userIds: string[], event: string, payload: unknown): void {
+  const { channel, message } = encodeBroadcast(userIds.map(userRoom), event, payload);
+  void publishOnceScript(pipeline, [redisKey("msg", "fence", fence)], [channel, message, FENCE_TTL_SECONDS]);
+}
+
+/** A plain broadcast to the users' rooms on every instance (typing, receipts, presence: repeats are harmless). */
+export function broadcastToUsers(userIds: string[], event: string, payload: unknown): void {
+  if (userIds.length) getEmitter().to(userIds.map(userRoom)).emit(event, payload);
+}

@@ -1,0 +1,33 @@
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { forbidden, notFound, notVerified } from "@/lib/errors";
+import { getRedis, redisKey } from "@/lib/redis";
+
+// A conversation's members never change after it is created, so the set is cached without invalidation.
+const MEMBERS_TTL_SECONDS = 24 * 60 * 60;
+const membersKey = (conversationId: string) => redisKey("msg", "members", conversationId);
+
+/** Only verified lawyers take part in messaging. */
+export function assertCanMessage(actor: Actor): void {
+  if (actor.verification !== "VERIFIED") throw notVerified();
+}
+
+/** The member ids of a conversation, or null when it does not exist. */
+export async function conversationMembers(conversationId: string): Promise<string[] | null> {
+  const redis = getRedis();
+  const cached = await redis.smembers(membersKey(conversationId));
+  if (cached.length) return cached;
+  const rows = await db.conversationMember.findMany({ where: { conversationId }, select: { userId: true } });
+  if (rows.length === 0) return null;
+  const ids = rows.map((r) => r.userId);
+  await redis.multi().sadd(membersKey(conversationId), ...ids).expire(membersKey(conversationId), MEMBERS_TTL_SECONDS).exec();
+  return ids;
+}
+
+/** The conversation's members when the actor is one of them: NOT_FOUND or FORBIDDEN otherwise. */
+export async function requireMembership(actor: Actor, conversationId: string): Promise<string[]> {
+  const members = await conversationMembers(conversationId);
+  if (!members) throw notFound("Konuşma bulunamadı.");
+  if (!members.includes(actor.id)) throw forbidden("Bu konuşmanın üyesi değilsiniz.");
+  return members;
+}

@@ -1,0 +1,34 @@
+import type { Socket } from "socket.io";
+import { conversationSummary } from "@/lib/messaging/list-conversations";
+import { markConversationRead } from "@/lib/messaging/mark-conversation-read";
+import { openConversation } from "@/lib/messaging/open-conversation";
+import { sendMessage } from "@/lib/messaging/send-message";
+import { setTyping } from "@/lib/messaging/set-typing";
+import { syncMessages } from "@/lib/messaging/sync-messages";
+import { presenceRegistrar } from "@/lib/realtime/register-presence";
+import { socketHandler, type SocketData } from "@/lib/realtime/socket-handler";
+
+/** The messaging events of docs/realtime.md on one socket; each handler runs one domain function. */
+export function registerMessaging(socket: Socket): void {
+  socket.on("message:send", socketHandler(socket, sendMessage));
+  socket.on("conversation:read", socketHandler(socket, markConversationRead));
+  socket.on(
+    "conversation:open",
+    socketHandler(socket, async (actor, payload) => ({ conversation: (await openConversation(actor, payload)).conversation })),
+  );
+  socket.on("typing", socketHandler(socket, setTyping));
+  socket.on("sync", socketHandler(socket, syncMessages));
+
+  // every (re)connect starts with the current unread total, so a tab that was offline is right again
+  const { actor } = socket.data as SocketData;
+  if (actor.verification === "VERIFIED") {
+    conversationSummary(actor.id)
+      .then(({ unreadTotal, version }) => socket.emit("unread", { total: unreadTotal, version }))
+      .catch((error) => console.error("unread total on connect failed", error));
+  }
+}
+
+/** Everything the app's Socket.IO server registers on each connection (server.ts passes these). */
+export function realtimeRegistrars(): ((socket: Socket) => void)[] {
+  return [registerMessaging, presenceRegistrar()];
+}
