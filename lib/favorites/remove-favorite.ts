@@ -1,0 +1,11 @@
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { parseInput } from "@/lib/validation";
+import { favoriteSchema } from "@/lib/favorites/favorite-schema";
+
+/** Removes a job from the actor's list; only ever the actor's own row. */
+export async function removeFavorite(actor: Actor, input: unknown): Promise<{ saved: false }> {
+  const { jobId } = parseInput(favoriteSchema, input);
+  await db.favorite.deleteMany({ where: { userId: actor.id, jobId } });
+  return { saved: false };
+}

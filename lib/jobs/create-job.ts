@@ -1,0 +1,24 @@
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { parseInput } from "@/lib/validation";
+import { announceNewJob } from "@/lib/jobs/announce-new-job";
+import { requireVerified } from "@/lib/jobs/guards";
+import { invalidateJobs } from "@/lib/jobs/job-cache";
+import { jobInputSchema } from "@/lib/jobs/job-input.schema";
+import { jobSummarySelect, toSummary } from "@/lib/jobs/job-summary";
+import { assertCourthouseInProvince } from "@/lib/jobs/reference-places";
+
+/** A verified lawyer posts a tevkil; followers of its province or courthouse hear about it live. */
+export async function createJob(actor: Actor, input: unknown): Promise<{ id: string }> {
+  requireVerified(actor);
+  const data = parseInput(jobInputSchema, input);
+  await assertCourthouseInProvince(data.courthouseId, data.provinceId);
+  const { fee, ...fields } = data;
+  const job = await db.job.create({
+    data: { ...fields, court: fields.court ?? null, fileNumber: fields.fileNumber ?? null, feeKurus: fee, posterId: actor.id },
+    select: jobSummarySelect,
+  });
+  await invalidateJobs([job.id]);
+  await announceNewJob(toSummary(job), actor.id);
+  return { id: job.id };
+}

@@ -1,0 +1,10 @@
+import { AAUT_EDITION, aautMinimums, type TariffLine } from "@/data/aaut-2025-2026";
+import type { TaskType } from "@/lib/generated/prisma/enums";
+
+export type FeeGuidance = { edition: string; lines: TariffLine[] } | null;
+
+/** The AAÜT minimum(s) for a task type, where the tariff has a line for it. */
+export function feeGuidanceFor(taskType: TaskType): FeeGuidance {
+  const lines = aautMinimums[taskType];
+  return lines?.length ? { edition: AAUT_EDITION, lines } : null;
+}

@@ -1,0 +1,41 @@
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { getAssignment } from "@/lib/jobs/get-assignment";
+import { taskTypeLabels } from "@/lib/jobs/labels";
+import { renderAuthorisationDocument, type DocumentParty } from "@/lib/pdf/authorisation-document";
+
+const titleLabel = { AVUKAT: "Av.", STAJYER: "Stj. Av." } as const;
+const withoutTitle = (name: string) => name.replace(/^(Av\.|Stj\. Av\.)\s*/i, "");
+
+/**
+ * The yetki belgesi of an assigned (or done) job as a PDF, for its poster or assignee only: the same check as the
+ * file number, since the document carries it.
+ */
+export async function getAuthorisationDocument(actor: Actor, jobId: string): Promise<{ fileName: string; pdf: Buffer }> {
+  const assignment = await getAssignment(actor, jobId);
+  const [job, people] = await Promise.all([
+    db.job.findUniqueOrThrow({ where: { id: jobId }, select: { taskType: true } }),
+    db.user.findMany({ where: { id: { in: [assignment.poster.id, assignment.assignee.id] } }, select: { id: true, tbbNumber: true } }),
+  ]);
+  const tbb = new Map(people.map((p) => [p.id, p.tbbNumber]));
+  const party = (p: typeof assignment.poster): DocumentParty => ({
+    fullName: withoutTitle(p.fullName),
+    title: titleLabel[p.title],
+    barName: p.barName,
+    barNumber: p.barNumber,
+    tbbNumber: tbb.get(p.id) ?? null,
+  });
+  const pdf = await renderAuthorisationDocument({
+    reference: assignment.jobId,
+    issuedAt: formatDate(new Date()),
+    grantor: party(assignment.poster),
+    grantee: party(assignment.assignee),
+    courthouse: `${assignment.courthouseName} (${assignment.provinceName})`,
+    court: assignment.court,
+    fileNumber: assignment.fileNumber,
+    task: `${taskTypeLabels[job.taskType]} — ${assignment.title}`,
+    scheduledAt: formatDateTime(assignment.scheduledAt),
+  });
+  return { fileName: `yetki-belgesi-${assignment.jobId}.pdf`, pdf };
+}

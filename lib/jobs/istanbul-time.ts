@@ -1,0 +1,25 @@
+// Turkey has kept UTC+3 all year since 2016, so a wall-clock time in Europe/Istanbul maps to UTC by a fixed offset.
+const ISTANBUL_OFFSET = "+03:00";
+const LOCAL_INPUT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** "2026-12-01T10:30" read as Istanbul wall-clock time (ISO strings with their own offset are taken as they are). */
+export function parseIstanbulDateTime(value: string): Date | null {
+  const text = value.trim();
+  const iso = LOCAL_INPUT.test(text) ? `${text}:00${ISTANBUL_OFFSET}` : text;
+  if (!LOCAL_INPUT.test(text) && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) return null;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** "2026-12-01" → the start of that day in Istanbul; with endOfDay, the last millisecond of it. */
+export function parseIstanbulDate(value: string, endOfDay = false): Date | null {
+  if (!LOCAL_DATE.test(value.trim())) return null;
+  const date = new Date(`${value.trim()}T${endOfDay ? "23:59:59.999" : "00:00:00"}${ISTANBUL_OFFSET}`);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** A Date as the value of an <input type="datetime-local"> in Istanbul time. */
+export function toIstanbulInputValue(date: Date): string {
+  return new Date(date.getTime() + 3 * 3_600_000).toISOString().slice(0, 16);
+}

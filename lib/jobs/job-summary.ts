@@ -1,0 +1,67 @@
+import type { TaskType, Urgency } from "@/lib/generated/prisma/enums";
+
+/** A job as the board shows it: nothing private (no file number, no contact details). */
+export type JobSummary = {
+  id: string;
+  title: string;
+  taskType: TaskType;
+  lawArea: string;
+  provinceId: number;
+  provinceName: string;
+  courthouseId: number;
+  courthouseName: string;
+  scheduledAt: Date;
+  deadlineAt: Date;
+  feeKurus: number;
+  urgency: Urgency;
+  createdAt: Date;
+  posterName: string;
+};
+
+/** The `job:new` socket payload: the summary with dates as ISO strings. */
+export type JobSummaryPayload = Omit<JobSummary, "scheduledAt" | "deadlineAt" | "createdAt"> & {
+  scheduledAt: string;
+  deadlineAt: string;
+  createdAt: string;
+};
+
+export const toPayload = (job: JobSummary): JobSummaryPayload => ({
+  ...job,
+  scheduledAt: job.scheduledAt.toISOString(),
+  deadlineAt: job.deadlineAt.toISOString(),
+  createdAt: job.createdAt.toISOString(),
+});
+
+export const fromPayload = (job: JobSummaryPayload): JobSummary => ({
+  ...job,
+  scheduledAt: new Date(job.scheduledAt),
+  deadlineAt: new Date(job.deadlineAt),
+  createdAt: new Date(job.createdAt),
+});
+
+export const jobSummarySelect = {
+  id: true,
+  title: true,
+  taskType: true,
+  lawArea: true,
+  provinceId: true,
+  courthouseId: true,
+  scheduledAt: true,
+  deadlineAt: true,
+  feeKurus: true,
+  urgency: true,
+  createdAt: true,
+  province: { select: { name: true } },
+  courthouse: { select: { name: true } },
+  poster: { select: { fullName: true } },
+} as const;
+
+type SelectedJob = {
+  id: string; title: string; taskType: TaskType; lawArea: string; provinceId: number; courthouseId: number;
+  scheduledAt: Date; deadlineAt: Date; feeKurus: number; urgency: Urgency; createdAt: Date;
+  province: { name: string }; courthouse: { name: string }; poster: { fullName: string };
+};
+
+export function toSummary({ province, courthouse, poster, ...job }: SelectedJob): JobSummary {
+  return { ...job, provinceName: province.name, courthouseName: courthouse.name, posterName: poster.fullName };
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { getAuthorisationDocument } from "@/lib/jobs/get-authorisation-document";
+import { assignedJob, lawyer } from "@/lib/jobs/marketplace-test-support";
+import { pdfText } from "@/lib/pdf/pdf-text.test-support";
+
+describe("yetki belgesi", () => {
+  it("renders both lawyers' names, bars and sicil numbers, the court and the file number, in Turkish glyphs", async () => {
+    const a = await lawyer();
+    const b = await lawyer();
+    const jobId = await assignedJob(a.actor, b.actor, { court: "Ankara 3. Ağır Ceza Mahkemesi", fileNumber: "2026/1234 Esas" });
+    for (const viewer of [a.actor, b.actor]) {
+      const { pdf, fileName } = await getAuthorisationDocument(viewer, jobId);
+      expect(fileName).toBe(`yetki-belgesi-${jobId}.pdf`);
+      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+      const text = await pdfText(pdf);
+      expect(text).toContain("YETKİ BELGESİ");
+      expect(text).toContain(a.user.barNumber);
+      expect(text).toContain(b.user.barNumber);
+      expect(text).toContain("İstanbul Barosu");
+      expect(text).toContain("Ankara 3. Ağır Ceza Mahkemesi");
+      expect(text).toContain("2026/1234 Esas");
+      expect(text).toContain("Yetki verilen avukat");
+    }
+  });
+});
