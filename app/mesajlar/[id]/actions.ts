@@ -1,0 +1,7 @@
+"use server";
+
+import { authedAction } from "@/lib/actions/server-action";
+import { listMessages } from "@/lib/messaging/list-messages";
+
+/** An older page of a conversation's history, asked for when the reader scrolls up. */
+export const loadOlderMessagesAction = authedAction((actor, input) => listMessages(actor, input));
