@@ -1,0 +1,109 @@
+// HTTP load process (forked by bench/run.ts): page views at a fixed rate (open loop, latency measured from the
+// scheduled time so a stalled server cannot hide its queue), or as many requests as a few keep-alive
+// connections can push (closed loop) to find what one instance sustains.
+import http from "node:http";
+import type { FromHttpLoad, HttpPage, PageResult, ToHttpLoad } from "./lib/protocol";
+
+const REQUEST_TIMEOUT_MS = 10_000;
+
+function request(agent: http.Agent, base: URL, path: string, cookie: string, localAddress: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        agent,
+        host: base.hostname,
+        port: base.port,
+        path,
+        localAddress,
+        headers: { cookie, "user-agent": "tevkil-bench", accept: "text/html" },
+        timeout: REQUEST_TIMEOUT_MS,
+      },
+      (res) => {
+        res.on("data", () => undefined);
+        res.on("end", () => resolve(res.statusCode ?? 0));
+        res.on("error", reject);
+      },
+    );
+    req.on("timeout", () => req.destroy(new Error("timeout")));
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+const emptyResult = (page: HttpPage): PageResult => ({ name: page.name, path: page.path, sent: 0, ok: 0, errors: {}, latencies: [], seconds: 0 });
+const bump = (record: Record<string, number>, key: string) => void (record[key] = (record[key] ?? 0) + 1);
+
+async function openLoop(message: Extract<ToHttpLoad, { type: "open" }>): Promise<PageResult[]> {
+  const base = new URL(message.base);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const results = message.pages.map(emptyResult);
+  const inflight: Promise<void>[] = [];
+  const started = performance.now();
+  const end = started + message.durationS * 1000;
+  let cookieIndex = 0;
+  await Promise.all(
+    message.pages.map(async (page, i) => {
+      if (page.rate <= 0) return;
+      const interval = 1000 / page.rate;
+      for (let k = 0; ; k++) {
+        const scheduled = started + k * interval;
+        if (scheduled >= end) break;
+        const wait = scheduled - performance.now();
+        if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+        const cookie = message.cookies[cookieIndex++ % message.cookies.length];
+        results[i].sent++;
+        inflight.push(
+          request(agent, base, page.path, cookie, message.localAddress).then(
+            (status) => {
+              if (status >= 200 && status < 400) {
+                results[i].ok++;
+                results[i].latencies.push(performance.now() - scheduled);
+              } else bump(results[i].errors, `HTTP ${status}`);
+            },
+            (error: Error) => bump(results[i].errors, error.message.slice(0, 60)),
+          ),
+        );
+      }
+    }),
+  );
+  await Promise.all(inflight);
+  const seconds = (performance.now() - started) / 1000;
+  for (const r of results) r.seconds = seconds;
+  agent.destroy();
+  return results;
+}
+
+async function closedLoop(message: Extract<ToHttpLoad, { type: "closed-loop" }>): Promise<PageResult[]> {
+  const base = new URL(message.base);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: message.concurrency });
+  const result = emptyResult(message.page);
+  const started = performance.now();
+  const end = started + message.durationS * 1000;
+  let cookieIndex = 0;
+  await Promise.all(
+    Array.from({ length: message.concurrency }, async () => {
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        result.sent++;
+        try {
+          const status = await request(agent, base, message.page.path, message.cookies[cookieIndex++ % message.cookies.length], message.localAddress);
+          if (status >= 200 && status < 400) {
+            result.ok++;
+            result.latencies.push(performance.now() - t0);
+          } else bump(result.errors, `HTTP ${status}`);
+        } catch (error) {
+          bump(result.errors, (error as Error).message.slice(0, 60));
+        }
+      }
+    }),
+  );
+  result.seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  return [result];
+}
+
+process.on("message", (message: ToHttpLoad) => {
+  const run = message.type === "open" ? openLoop(message) : closedLoop(message);
+  void run.then((pages) => process.send?.({ type: "result", pages } satisfies FromHttpLoad));
+});
+process.on("disconnect", () => process.exit(0));

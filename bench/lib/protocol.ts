@@ -1,0 +1,87 @@
+// Messages between bench/run.ts and its forked load generators (bench/generator.ts, bench/http-load.ts).
+
+export type BenchUser = {
+  id: string;
+  /** session cookie token (app) */
+  token?: string;
+  /** the user's 1:1 conversation */
+  conv: string;
+  peer: string;
+};
+
+export type GeneratorInit = {
+  type: "init";
+  gen: number;
+  url: string;
+  /** Cookie header prefix, e.g. "authjs.session-token=" (app); absent for the bare relay */
+  cookieName?: string;
+  bare: boolean;
+  users: BenchUser[];
+  localAddresses: string[];
+  maxInFlight: number;
+  runTag: string;
+};
+
+export type ToGenerator =
+  | GeneratorInit
+  | { type: "connect" }
+  | { type: "rate"; perSecond: number }
+  | { type: "churn"; perSecond: number }
+  | { type: "snapshot" }
+  | { type: "drain"; timeoutMs: number }
+  | { type: "ledger" }
+  | { type: "close" };
+
+export type Window = {
+  gen: number;
+  ms: number;
+  connected: number;
+  sent: number;
+  acked: number;
+  retries: number;
+  errors: Record<string, number>;
+  delivered: number;
+  deliveredBySync: number;
+  latencies: number[];
+  crossLatencies: number[];
+  ackLatencies: number[];
+  drops: number;
+  dropReasons: Record<string, number>;
+  reconnects: number;
+  reconnectFailures: number;
+  churned: number;
+  presenceEvents: number;
+  otherEvents: Record<string, number>;
+  pending: number;
+  cpuMs: number;
+  rssKb: number;
+};
+
+export type ConnectProgress = {
+  type: "connect-progress";
+  gen: number;
+  connected: number;
+  failed: number;
+  done: boolean;
+  ms: number;
+  errors: Record<string, number>;
+  instances: Record<string, number>;
+};
+
+export type FromGenerator =
+  | { type: "ready"; gen: number }
+  | ConnectProgress
+  | ({ type: "snapshot" } & Window)
+  | { type: "drained"; gen: number; pending: number }
+  | { type: "ledger"; gen: number; acked: [string, number][]; delivered: [string, number][]; unacked: string[] }
+  | { type: "closed"; gen: number };
+
+export type HttpPage = { name: string; path: string; rate: number };
+
+export type ToHttpLoad =
+  | { type: "open"; base: string; pages: HttpPage[]; cookies: string[]; durationS: number; localAddress: string }
+  | { type: "closed-loop"; base: string; page: HttpPage; cookies: string[]; concurrency: number; durationS: number; localAddress: string };
+
+export type PageResult = { name: string; path: string; sent: number; ok: number; errors: Record<string, number>; latencies: number[]; seconds: number };
+
+export type FromHttpLoad = { type: "result"; pages: PageResult[] };

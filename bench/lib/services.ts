@@ -1,0 +1,221 @@
+// Processes the bench starts and always stops: app instances (the production build), the bare relay, nginx
+// in front of several instances, PgBouncer in front of PostgreSQL.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { chmodSync, chownSync, mkdirSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+
+export type Service = { name: string; child: ChildProcess; pid: number; port: number; output: () => string };
+
+const running = new Set<ChildProcess>();
+
+export function stopAll(signal: NodeJS.Signals = "SIGTERM"): void {
+  for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+}
+
+/** Stops the services and waits (bounded) for them to exit. */
+export async function stopServices(services: Service[], timeoutMs = 12_000): Promise<void> {
+  await Promise.all(
+    services.map(
+      (s) =>
+        new Promise<void>((resolve) => {
+          if (s.child.exitCode !== null || s.child.signalCode !== null) return resolve();
+          const timer = setTimeout(() => {
+            s.child.kill("SIGKILL");
+            resolve();
+          }, timeoutMs);
+          s.child.once("exit", () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          s.child.kill("SIGTERM");
+        }),
+    ),
+  );
+}
+
+function track(name: string, child: ChildProcess, port: number): Service {
+  running.add(child);
+  let output = "";
+  const keep = (d: Buffer) => {
+    output += d.toString();
+    if (output.length > 20_000) output = output.slice(-10_000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  child.once("exit", () => running.delete(child));
+  return { name, child, pid: child.pid!, port, output: () => output };
+}
+
+export async function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "0.0.0.0", () => server.close(() => resolve(true)));
+  });
+}
+
+export async function waitForHttp(url: string, service: Service, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (service.child.exitCode !== null) throw new Error(`${service.name} exited with ${service.child.exitCode}:\n${service.output()}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${service.name} did not answer ${url} within ${timeoutMs / 1000} s:\n${service.output()}`);
+}
+
+export type AppEnv = {
+  DATABASE_URL: string;
+  REDIS_URL: string;
+  REDIS_PREFIX: string;
+  AUTH_SECRET: string;
+  APP_URL: string;
+  DB_POOL_MAX: string;
+  TRUST_PROXY?: string;
+};
+
+export const NODE_FLAGS = ["--max-semi-space-size=64"];
+
+export async function startApp(index: number, port: number, appEnv: AppEnv, extraFlags: string[]): Promise<Service> {
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...extraFlags, "dist/server.js"], {
+    env: { ...process.env, ...appEnv, NODE_ENV: "production", PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const service = track(`app#${index}`, child, port);
+  await waitForHttp(`http://127.0.0.1:${port}/api/health`, service);
+  return service;
+}
+
+export async function startBareRelay(index: number, port: number, extraEnv: Record<string, string> = {}): Promise<Service> {
+  const child = spawn(process.execPath, [...NODE_FLAGS, "--import", "tsx", "bench/bare-relay-server.ts"], {
+    env: { ...process.env, ...extraEnv, PORT: String(port), NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const service = track(`bare#${index}`, child, port);
+  await waitForHttp(`http://127.0.0.1:${port}/`, service);
+  return service;
+}
+
+function which(bin: string): string | null {
+  const found = spawnSync("sh", ["-c", `command -v ${bin} || ls /usr/sbin/${bin} 2>/dev/null`], { encoding: "utf8" }).stdout.trim().split("\n")[0];
+  return found || null;
+}
+
+/** The binary of a Debian package, installed with apt-get when missing and we are root. */
+export function ensureBinary(bin: string, debianPackage: string, log: (line: string) => void): string {
+  const found = which(bin);
+  if (found) return found;
+  if (process.getuid?.() !== 0) {
+    throw new Error(`${bin} is not installed: run \`sudo apt-get install -y ${debianPackage}\` and try again`);
+  }
+  log(`${bin} missing: apt-get install -y ${debianPackage}`);
+  const install = spawnSync("sh", ["-c", `apt-get install -y -qq ${debianPackage} || (apt-get update -qq && apt-get install -y -qq ${debianPackage})`], {
+    stdio: "inherit",
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  });
+  const after = which(bin);
+  if (install.status !== 0 || !after) throw new Error(`could not install ${debianPackage}: run \`apt-get install -y ${debianPackage}\``);
+  return after;
+}
+
+/**
+ * nginx in front of the app instances: websocket upgrade, websocket-only clients so no stickiness is needed
+ * (least_conn spreads the sockets), the chosen upstream echoed in a response header for the bench's
+ * cross-instance accounting. Each proxied socket costs two descriptors; workers are capped at 20,000 files.
+ */
+export async function startNginx(dir: string, port: number, upstreams: number[], sockets: number, log: (line: string) => void): Promise<Service> {
+  const bin = ensureBinary("nginx", "nginx", log);
+  mkdirSync(dir, { recursive: true });
+  const workers = Math.max(2, Math.ceil((sockets * 2) / 16_000));
+  const conf = `# generated by bench/lib/services.ts
+worker_processes ${workers};
+worker_rlimit_nofile 20000;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 19000; multi_accept on; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  map $http_upgrade $connection_upgrade { default upgrade; '' ''; }
+  upstream tevkil {
+    least_conn;
+${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=0;`).join("\n")}
+    keepalive 64;
+  }
+  server {
+    listen 127.0.0.1:${port} reuseport backlog=4096;
+    location / {
+      proxy_pass http://tevkil;
+      proxy_http_version 1.1;
+      proxy_set_header Host $host;
+      proxy_set_header Upgrade $http_upgrade;
+      proxy_set_header Connection $connection_upgrade;
+      proxy_set_header X-Forwarded-For $remote_addr;
+      proxy_read_timeout 120s;
+      add_header X-Bench-Upstream $upstream_addr always;
+    }
+  }
+}
+`;
+  writeFileSync(path.join(dir, "nginx.conf"), conf);
+  const child = spawn(bin, ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-g", "daemon off;"], { stdio: ["ignore", "pipe", "pipe"] });
+  const service = track("nginx", child, port);
+  await waitForHttp(`http://127.0.0.1:${port}/api/health`, service, 20_000);
+  return service;
+}
+
+/** PgBouncer in transaction mode in front of PostgreSQL; it refuses to run as root, so it runs as postgres. */
+export async function startPgBouncer(dir: string, port: number, target: URL, poolSize: number, log: (line: string) => void): Promise<Service> {
+  const bin = ensureBinary("pgbouncer", "pgbouncer", log);
+  mkdirSync(dir, { recursive: true });
+  const user = decodeURIComponent(target.username || "postgres");
+  const conf = `;; generated by bench/lib/services.ts
+[databases]
+* = host=${target.hostname === "localhost" ? "127.0.0.1" : target.hostname} port=${target.port || 5432}
+
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = ${port}
+unix_socket_dir =
+auth_type = trust
+auth_file = ${dir}/userlist.txt
+pool_mode = transaction
+default_pool_size = ${poolSize}
+max_client_conn = 2000
+max_prepared_statements = 200
+server_reset_query =
+ignore_startup_parameters = extra_float_digits,options
+logfile = ${dir}/pgbouncer.log
+pidfile = ${dir}/pgbouncer.pid
+admin_users = ${user}
+`;
+  writeFileSync(path.join(dir, "pgbouncer.ini"), conf);
+  writeFileSync(path.join(dir, "userlist.txt"), `"${user}" ""\n`);
+  const runAsRoot = process.getuid?.() === 0;
+  if (runAsRoot) {
+    const pwent = spawnSync("id", ["-u", "postgres"], { encoding: "utf8" });
+    const gid = spawnSync("id", ["-g", "postgres"], { encoding: "utf8" });
+    for (const f of [dir, path.join(dir, "pgbouncer.ini"), path.join(dir, "userlist.txt")]) chownSync(f, Number(pwent.stdout), Number(gid.stdout));
+    chmodSync(dir, 0o755);
+  }
+  const args = runAsRoot ? ["-u", "postgres", path.join(dir, "pgbouncer.ini")] : [path.join(dir, "pgbouncer.ini")];
+  const child = spawn(bin, args, { stdio: ["ignore", "pipe", "pipe"] });
+  const service = track("pgbouncer", child, port);
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`pgbouncer exited with ${child.exitCode}:\n${service.output()}`);
+    if (!(await portFree(port))) return service;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`pgbouncer did not listen on ${port}:\n${service.output()}`);
+}

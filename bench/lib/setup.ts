@@ -1,0 +1,130 @@
+// Bench data: its own database (migrated, reference data), N verified lawyers inserted in bulk with one
+// precomputed argon2 hash, paired into 1:1 conversations, and a session per user written straight into Redis.
+import pg from "pg";
+import { applyMigrations, ensureDatabase } from "@/lib/db-migrations";
+import type { BenchUser } from "./protocol";
+
+export const BENCH_PASSWORD = "tevkil-bench-2026";
+const CHUNK = 5_000;
+
+export const userId = (i: number) => `bench${String(i).padStart(6, "0")}`;
+const conversationId = (pair: number) => `benchconv${String(pair).padStart(6, "0")}`;
+
+export async function createBenchDatabase(databaseUrl: string, log: (line: string) => void): Promise<void> {
+  await ensureDatabase(databaseUrl);
+  await applyMigrations(databaseUrl);
+  const { createPrismaClient } = await import("@/lib/db");
+  const { seedReferenceData } = await import("@/lib/reference/seed-reference-data");
+  const { prisma, pool } = createPrismaClient(databaseUrl, 2);
+  try {
+    const seeded = await seedReferenceData(prisma);
+    log(`database migrated, ${seeded.provinces} provinces and ${seeded.courthouses} courthouses loaded`);
+  } finally {
+    await prisma.$disconnect();
+    await pool.end();
+  }
+}
+
+/** Inserts users 0..n-1 (n even) and the n/2 conversations pairing 2k with 2k+1. */
+export async function insertUsers(databaseUrl: string, n: number): Promise<void> {
+  const { hashPassword } = await import("@/lib/auth/password");
+  const passwordHash = await hashPassword(BENCH_PASSWORD);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    for (let start = 0; start < n; start += CHUNK) {
+      const ids: string[] = [];
+      const emails: string[] = [];
+      const names: string[] = [];
+      const barNumbers: string[] = [];
+      for (let i = start; i < Math.min(n, start + CHUNK); i++) {
+        ids.push(userId(i));
+        emails.push(`${userId(i)}@bench.tevkil.local`);
+        names.push(`Av. Bench ${i}`);
+        barNumbers.push(String(100_000 + i));
+      }
+      await client.query(
+        `INSERT INTO "User" (id, email, "passwordHash", "fullName", "provinceId", "barName", "barNumber",
+                             verification, "verifiedAt", "kvkkConsentAt", "updatedAt")
+         SELECT id, email, $5, name, 34, 'İstanbul Barosu', bar, 'VERIFIED', now(), now(), now()
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(id, email, name, bar)`,
+        [ids, emails, names, barNumbers, passwordHash],
+      );
+    }
+    for (let start = 0; start < n / 2; start += CHUNK) {
+      const convIds: string[] = [];
+      const pairKeys: string[] = [];
+      const a: string[] = [];
+      const b: string[] = [];
+      for (let pair = start; pair < Math.min(n / 2, start + CHUNK); pair++) {
+        const [x, y] = [userId(2 * pair), userId(2 * pair + 1)].sort();
+        convIds.push(conversationId(pair));
+        pairKeys.push(`${x}:${y}:-`);
+        a.push(x);
+        b.push(y);
+      }
+      await client.query(`INSERT INTO "Conversation" (id, "pairKey") SELECT * FROM unnest($1::text[], $2::text[])`, [convIds, pairKeys]);
+      await client.query(
+        `INSERT INTO "ConversationMember" ("conversationId", "userId")
+         SELECT c, u FROM unnest($1::text[], $2::text[], $3::text[]) AS p(c, a, b), LATERAL (VALUES (a), (b)) AS m(u)`,
+        [convIds, a, b],
+      );
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** One session per user through the app's own session store (REDIS_URL/REDIS_PREFIX must be set already). */
+export async function createSessions(n: number): Promise<BenchUser[]> {
+  const { createSession } = await import("@/lib/auth/session-store");
+  const users: BenchUser[] = [];
+  for (let start = 0; start < n; start += 1_000) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(1_000, n - start) }, (_, k) => {
+        const i = start + k;
+        return createSession({ userId: userId(i), userAgent: "tevkil-bench", ip: "127.0.0.2" }).then((token) => ({
+          id: userId(i),
+          token,
+          conv: conversationId(Math.floor(i / 2)),
+          peer: userId(i ^ 1),
+        }));
+      }),
+    );
+    users.push(...batch);
+  }
+  return users;
+}
+
+/** Users for the bare relay: no sessions, conversation "<a>|<b>" names both members. */
+export function bareUsers(n: number): BenchUser[] {
+  return Array.from({ length: n }, (_, i) => {
+    const pair = [userId(i & ~1), userId(i | 1)];
+    return { id: userId(i), conv: pair.join("|"), peer: userId(i ^ 1) };
+  });
+}
+
+export async function countMessages(databaseUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Message"`);
+    return Number(rows[0].n);
+  } finally {
+    await client.end();
+  }
+}
+
+/** clientId → number of stored rows (the unique index makes >1 impossible; counted anyway). */
+export async function storedClientIds(databaseUrl: string): Promise<Map<string, number>> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ clientId: string; n: number }>(
+      `SELECT "clientId", count(*)::int AS n FROM "Message" GROUP BY "clientId"`,
+    );
+    return new Map(rows.map((r) => [r.clientId, r.n]));
+  } finally {
+    await client.end();
+  }
+}
