@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { logoutAction } from "@/app/actions/logout";
 import { MessagesNavLink } from "@/components/messages-nav-link";
+import { NotificationBell } from "@/components/notification-bell";
 import { getCurrentSession } from "@/lib/auth/current-user";
 
 export async function SiteHeader() {
@@ -16,6 +17,7 @@ export async function SiteHeader() {
             <>
               <Link className="nav-link" href="/ilanlar">İlanlar</Link>
               <MessagesNavLink />
+              <NotificationBell />
               <details className="user-menu" data-testid="user-menu">
                 <summary aria-label="Kullanıcı menüsü">{session.user.name?.split(" ").slice(0, 2).join(" ") ?? "Hesabım"}</summary>
                 <div className="user-menu-panel">
@@ -24,6 +26,7 @@ export async function SiteHeader() {
                   <Link href={`/avukat/${session.user.id}`}>Profilim</Link>
                   <Link href="/ayarlar">Ayarlar ve oturumlar</Link>
                   {session.user.role === "ADMIN" && <Link href="/yonetim/dogrulama">Avukat doğrulama</Link>}
+                  {session.user.role === "ADMIN" && <Link href="/yonetim/kuyruklar">İş kuyrukları</Link>}
                   <form action={logoutAction}>
                     <button type="submit" data-testid="logout">Çıkış yap</button>
                   </form>

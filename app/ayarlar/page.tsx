@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { actorFromSession } from "@/lib/auth/current-user";
 import { requirePageSession } from "@/lib/auth/require-page-session";
 import { formatDateTime } from "@/lib/format";
@@ -23,6 +24,11 @@ export default async function SettingsPage() {
         <p>
           Hesap durumu: <span className="badge" data-testid="verification-state">{verificationLabel[session.user.verification]}</span>
         </p>
+      </section>
+      <section className="card">
+        <h2 style={{ marginTop: 0 }}>Bildirimler</h2>
+        <p className="muted small">Hangi gelişmeleri e-posta, WhatsApp ya da tarayıcı bildirimiyle alacağınızı seçin.</p>
+        <Link className="button button-secondary" href="/ayarlar/bildirimler">Bildirim ayarları</Link>
       </section>
       <section className="card">
         <h2 style={{ marginTop: 0 }}>Açık oturumlar</h2>
