@@ -57,6 +57,16 @@ export class AppServer {
     return { code, ms: Date.now() - started };
   }
 
+  /** Sends a signal without draining (SIGKILL by default: the process dies mid-flight) and waits for the exit. */
+  async kill(signal: NodeJS.Signals = "SIGKILL"): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = once(child, "exit");
+    child.kill(signal);
+    await exited;
+    this.child = null;
+  }
+
   async restart(): Promise<void> {
     await this.stop();
     await this.start();
