@@ -12,8 +12,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // `npm test` runs tsc over the whole tree (tests included) as its own step; the build need not repeat it
   typescript: { ignoreBuildErrors: true },
-  // server.ts and the Prisma client are bundled by us; keep these as runtime requires
-  serverExternalPackages: ["@node-rs/argon2", "ioredis", "bullmq", "pg", "@prisma/adapter-pg"],
+  // server.ts and the Prisma client are bundled by us; keep these as runtime requires (pdfkit also reads its
+  // font metrics from its own folder at run time)
+  serverExternalPackages: ["@node-rs/argon2", "ioredis", "bullmq", "pg", "@prisma/adapter-pg", "pdfkit"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

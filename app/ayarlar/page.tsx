@@ -26,6 +26,14 @@ export default async function SettingsPage() {
         </p>
       </section>
       <section className="card">
+        <h2 style={{ marginTop: 0 }}>Profil ve takip</h2>
+        <p className="muted small">Profil bilgileriniz, fotoğrafınız, gizlilik tercihleriniz, takvim aboneliğiniz ve ilanlarını takip ettiğiniz il ve adliyeler.</p>
+        <div className="row">
+          <Link className="button button-secondary" href="/ayarlar/profil">Profilim</Link>
+          <Link className="button button-secondary" href="/ayarlar/takip">Takip ettiğim adliyeler</Link>
+        </div>
+      </section>
+      <section className="card">
         <h2 style={{ marginTop: 0 }}>Bildirimler</h2>
         <p className="muted small">Hangi gelişmeleri e-posta, WhatsApp ya da tarayıcı bildirimiyle alacağınızı seçin.</p>
         <Link className="button button-secondary" href="/ayarlar/bildirimler">Bildirim ayarları</Link>

@@ -1,0 +1,203 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { StartConversationButton } from "@/components/chat/start-conversation-button";
+import { Avatar } from "@/components/profiles/avatar";
+import { Rating } from "@/components/profiles/rating";
+import { actorFromSession, getCurrentSession } from "@/lib/auth/current-user";
+import { AppError } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format";
+import { getJobDetail, type JobDetail } from "@/lib/jobs/get-job-detail";
+import type { PartyContact } from "@/lib/jobs/get-assignment";
+import { getJobViewerState } from "@/lib/jobs/get-job-viewer-state";
+import { applicationStatusLabels, jobStatusLabels, taskTypeLabels, urgencyLabels } from "@/lib/jobs/labels";
+import { formatKurus } from "@/lib/jobs/money";
+import { getLawyerCard } from "@/lib/profiles/get-lawyer-card";
+import {
+  AcceptForm, ApplyForm, CancelAssignmentForm, CancelJobForm, CompleteForm, FavoriteForm, ReviewForm, WithdrawForm,
+} from "@/app/ilanlar/[id]/forms";
+
+async function loadJob(id: string): Promise<JobDetail> {
+  try {
+    return await getJobDetail(id);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const job = await loadJob((await params).id);
+  return { title: job.title };
+}
+
+function Contact({ heading, party }: { heading: string; party: PartyContact }) {
+  return (
+    <div>
+      <h3 className="small muted" style={{ margin: "0 0 0.25rem" }}>{heading}</h3>
+      <p style={{ margin: 0 }}>
+        <Link href={`/avukat/${party.id}`}>{party.fullName}</Link> · {party.barName} · Sicil no {party.barNumber}
+      </p>
+      <p className="small" style={{ margin: 0 }}>
+        {party.phone && <>Telefon: <a href={`tel:${party.phone.replace(/\s/g, "")}`}>{party.phone}</a> </>}
+        {party.email && <>E-posta: <a href={`mailto:${party.email}`}>{party.email}</a></>}
+        {!party.phone && !party.email && <span className="muted">İletişim bilgilerini paylaşmıyor; mesaj gönderebilirsiniz.</span>}
+      </p>
+    </div>
+  );
+}
+
+export default async function JobPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ yeni?: string }> }) {
+  const { id } = await params;
+  const [job, session, { yeni }] = await Promise.all([loadJob(id), getCurrentSession(), searchParams]);
+  const [poster, viewer] = await Promise.all([
+    getLawyerCard(job.posterId),
+    session ? getJobViewerState(actorFromSession(session), job) : null,
+  ]);
+  const verified = session?.user.verified ?? false;
+  const assignment = viewer?.assignment ?? null;
+  const counterpart = assignment ? (assignment.viewerRole === "POSTER" ? assignment.assignee : assignment.poster) : null;
+
+  return (
+    <div className="stack job-page">
+      {yeni && <div className="banner banner-success" role="status">İlanınız yayınlandı.</div>}
+      <section className="card">
+        <div className="job-card-top">
+          <span className="badge">{taskTypeLabels[job.taskType]}</span>
+          {job.urgency !== "NORMAL" && <span className={`badge badge-urgent-${job.urgency.toLowerCase()}`}>{urgencyLabels[job.urgency]}</span>}
+          <span className="badge" data-testid="job-status">{jobStatusLabels[job.status]}</span>
+          <span className="spacer" />
+          {viewer && <FavoriteForm jobId={job.id} saved={viewer.saved} />}
+        </div>
+        <h1 data-testid="job-title">{job.title}</h1>
+        <dl className="facts">
+          <div><dt>Ücret</dt><dd className="job-fee" data-testid="job-fee">{formatKurus(job.feeKurus)}</dd></div>
+          <div><dt>Tarih</dt><dd>{formatDateTime(job.scheduledAt)}</dd></div>
+          <div><dt>Adliye</dt><dd>{job.courthouseName} · {job.provinceName}</dd></div>
+          {job.court && <div><dt>Mahkeme / daire</dt><dd>{job.court}</dd></div>}
+          <div><dt>Hukuk alanı</dt><dd>{job.lawArea}</dd></div>
+          <div><dt>Son başvuru</dt><dd>{formatDateTime(job.deadlineAt)}</dd></div>
+          <div><dt>Başvuru</dt><dd>{job.activeApplicationCount}</dd></div>
+        </dl>
+        <p className="job-description">{job.description}</p>
+        {job.status === "CANCELLED" && job.cancelReason && <p className="banner banner-warning">İptal gerekçesi: {job.cancelReason}</p>}
+        <div className="row poster-row">
+          <Avatar name={job.poster.fullName} path={poster?.avatarPath ?? null} size={40} />
+          <div>
+            <Link href={`/avukat/${job.posterId}`}>{job.poster.fullName}</Link>
+            <div className="small muted">{job.poster.barName} · <Rating average={poster?.ratingAverage ?? null} count={poster?.ratingCount ?? 0} /></div>
+          </div>
+          <span className="spacer" />
+          {verified && viewer && !viewer.isPoster && <StartConversationButton peerId={job.posterId} jobId={job.id} />}
+        </div>
+      </section>
+
+      {!session && (
+        <p className="card">
+          Başvurmak için <Link href={`/giris?next=/ilanlar/${job.id}`}>giriş yapın</Link>.
+        </p>
+      )}
+
+      {assignment && counterpart && (
+        <section className="card assignment" data-testid="assignment">
+          <h2 style={{ marginTop: 0 }}>{assignment.viewerRole === "ASSIGNEE" ? "Bu iş size verildi" : "Görevlendirme"}</h2>
+          <dl className="facts">
+            <div><dt>Dosya numarası</dt><dd data-testid="file-number">{assignment.fileNumber ?? "Belirtilmedi"}</dd></div>
+            {assignment.court && <div><dt>Mahkeme / daire</dt><dd>{assignment.court}</dd></div>}
+          </dl>
+          <Contact heading={assignment.viewerRole === "ASSIGNEE" ? "İlan sahibi" : "Görevli avukat"} party={counterpart} />
+          <div className="row" style={{ marginTop: "0.75rem" }}>
+            <a className="button button-secondary" href={`/api/ilanlar/${job.id}/yetki-belgesi`} data-testid="authorisation-pdf" download>
+              Yetki belgesi (PDF)
+            </a>
+            {verified && <StartConversationButton peerId={counterpart.id} jobId={job.id} />}
+          </div>
+          {assignment.completionReport && (
+            <div className="completion" data-testid="completion-report">
+              <h3>Tamamlama raporu</h3>
+              <p>{assignment.completionReport}</p>
+              {assignment.nextHearingAt && <p>Sonraki duruşma: {formatDateTime(assignment.nextHearingAt)}</p>}
+              {assignment.completionNotes && <p className="muted">{assignment.completionNotes}</p>}
+            </div>
+          )}
+          {job.status === "ASSIGNED" && assignment.viewerRole === "ASSIGNEE" && (
+            <>
+              <h3>İşi tamamla</h3>
+              <CompleteForm jobId={job.id} />
+            </>
+          )}
+          {job.status === "ASSIGNED" && <CancelAssignmentForm jobId={job.id} />}
+          {viewer?.canReview && (
+            <>
+              <h3>Değerlendirme</h3>
+              <ReviewForm jobId={job.id} subjectName={counterpart.fullName} />
+            </>
+          )}
+        </section>
+      )}
+
+      {viewer?.isPoster && job.status === "OPEN" && (
+        <section className="card" data-testid="applicants">
+          <div className="row">
+            <h2 style={{ margin: 0 }}>Başvurular</h2>
+            <span className="spacer" />
+            <Link className="button button-secondary" href={`/ilanlar/${job.id}/duzenle`}>Düzenle</Link>
+          </div>
+          {viewer.applicants?.length ? (
+            <ul className="list">
+              {viewer.applicants.map((a) => (
+                <li key={a.applicationId} className="applicant" data-testid="applicant">
+                  <div className="row">
+                    <Avatar name={a.lawyer.fullName} path={a.lawyer.avatarPath} size={40} />
+                    <div>
+                      <Link href={`/avukat/${a.lawyer.id}`}>{a.lawyer.fullName}</Link>{" "}
+                      {a.lawyer.verification === "VERIFIED" && <span className="badge badge-success">Doğrulanmış</span>}
+                      <div className="small muted">
+                        {a.lawyer.barName} · <Rating average={a.lawyer.ratingAverage} count={a.lawyer.ratingCount} /> · {a.lawyer.completedJobCount} tamamlanan iş
+                        {a.lawyer.cancelledAssignCount > 0 && <> · {a.lawyer.cancelledAssignCount} iptal</>}
+                      </div>
+                    </div>
+                    <span className="spacer" />
+                    <span className="badge">{applicationStatusLabels[a.status]}</span>
+                  </div>
+                  <p style={{ margin: "0.5rem 0" }}>{a.note}</p>
+                  <div className="row">
+                    <span className="small">Önerilen ücret: <strong>{a.proposedFeeKurus ? formatKurus(a.proposedFeeKurus) : "İlandaki ücret"}</strong></span>
+                    <span className="spacer" />
+                    {verified && <StartConversationButton peerId={a.lawyer.id} jobId={job.id} />}
+                    {a.status === "PENDING" && <AcceptForm applicationId={a.applicationId} name={a.lawyer.fullName} />}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="empty">Henüz başvuru yok.</p>
+          )}
+          <CancelJobForm jobId={job.id} />
+        </section>
+      )}
+
+      {viewer && !viewer.isPoster && !assignment && (
+        <section className="card">
+          {viewer.myApplication ? (
+            <div data-testid="my-application">
+              <p>
+                Başvurunuz: <span className="badge">{applicationStatusLabels[viewer.myApplication.status]}</span>
+              </p>
+              {viewer.myApplication.status === "PENDING" && <WithdrawForm jobId={job.id} applicationId={viewer.myApplication.id} />}
+            </div>
+          ) : job.status !== "OPEN" ? (
+            <p className="muted">Bu ilan başvuruya kapalı.</p>
+          ) : verified ? (
+            <>
+              <h2 style={{ marginTop: 0 }}>Başvur</h2>
+              <ApplyForm jobId={job.id} />
+            </>
+          ) : (
+            <p className="muted">Başvurmak için hesabınızın doğrulanması gerekiyor.</p>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

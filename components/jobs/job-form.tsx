@@ -1,0 +1,97 @@
+"use client";
+
+import { useState } from "react";
+import { FormField } from "@/components/form-field";
+import { FormMessage, fieldErrorsOf } from "@/components/form-message";
+import { PlaceSelect } from "@/components/jobs/place-select";
+import { SubmitButton } from "@/components/submit-button";
+import { useFormAction } from "@/components/use-form-action";
+import type { ActionResult } from "@/lib/actions/server-action";
+import type { TaskType } from "@/lib/generated/prisma/enums";
+import { feeGuidanceFor } from "@/lib/jobs/fee-guidance";
+import { lawAreas, taskTypeLabels, taskTypes, urgencies, urgencyLabels } from "@/lib/jobs/labels";
+import { formatKurus } from "@/lib/jobs/money";
+import type { PlaceOptions } from "@/lib/jobs/reference-places";
+
+type Props = {
+  action: (formData: FormData) => Promise<ActionResult<unknown>>;
+  places: PlaceOptions;
+  /** an existing job's values (edit), as the inputs take them */
+  initial?: Record<string, string>;
+  submitLabel: string;
+};
+
+/** The post / edit form of a tevkil, with the AAÜT minimum for the chosen task type. */
+export function JobForm({ action, places, initial = {}, submitLabel }: Props) {
+  const [state, formAction] = useFormAction(action);
+  const errors = fieldErrorsOf(state.result);
+  const v = { ...initial, ...state.values };
+  const [taskType, setTaskType] = useState<TaskType>((v.taskType as TaskType) ?? "DURUSMA");
+  const guidance = feeGuidanceFor(taskType);
+  const invalid = (name: string) => (errors?.[name]?.length ? true : undefined);
+  return (
+    <form action={formAction} noValidate className="job-form">
+      <FormMessage result={state.result} />
+      {initial.jobId && <input type="hidden" name="jobId" value={initial.jobId} />}
+      <FormField name="taskType" label="Görev türü" errors={errors}>
+        <select id="field-taskType" name="taskType" value={taskType} onChange={(e) => setTaskType(e.target.value as TaskType)} aria-invalid={invalid("taskType")}>
+          {taskTypes.map((t) => (
+            <option key={t} value={t}>{taskTypeLabels[t]}</option>
+          ))}
+        </select>
+      </FormField>
+      <FormField name="lawArea" label="Hukuk alanı" list="law-areas" required errors={errors} defaultValue={v.lawArea} key={`la-${v.lawArea}`} />
+      <datalist id="law-areas">
+        {lawAreas.map((a) => (
+          <option key={a} value={a} />
+        ))}
+      </datalist>
+      <FormField name="title" label="Başlık" required maxLength={120} errors={errors} defaultValue={v.title} key={`t-${v.title}`} hint="Örn. Ankara Batı'da iş davası duruşması" />
+      <PlaceSelect places={places} defaultProvinceId={v.provinceId} defaultCourthouseId={v.courthouseId} errors={errors} key={`p-${v.provinceId}-${v.courthouseId}`} />
+      <FormField name="court" label="Mahkeme / daire (isteğe bağlı)" maxLength={160} errors={errors} defaultValue={v.court} key={`c-${v.court}`} />
+      <FormField
+        name="fileNumber"
+        label="Dosya numarası (isteğe bağlı)"
+        maxLength={60}
+        errors={errors}
+        defaultValue={v.fileNumber}
+        key={`f-${v.fileNumber}`}
+        hint="Yalnızca görevlendirdiğiniz avukata gösterilir."
+      />
+      <div className="grid-2">
+        <FormField name="scheduledAt" label="Görev tarihi ve saati" type="datetime-local" required errors={errors} defaultValue={v.scheduledAt} key={`s-${v.scheduledAt}`} />
+        <FormField name="deadlineAt" label="Son başvuru tarihi" type="datetime-local" required errors={errors} defaultValue={v.deadlineAt} key={`d-${v.deadlineAt}`} />
+      </div>
+      <FormField
+        name="fee"
+        label="Ücret (TL)"
+        inputMode="decimal"
+        required
+        errors={errors}
+        defaultValue={v.fee}
+        key={`fee-${v.fee}`}
+        hint={
+          guidance ? (
+            <span data-testid="fee-guidance">
+              {guidance.edition}:{" "}
+              {guidance.lines.map((l) => `${l.label} en az ${formatKurus(l.minimumKurus)}`).join("; ")}
+            </span>
+          ) : (
+            "Örn. 1.500 veya 1.500,50"
+          )
+        }
+      />
+      <FormField name="urgency" label="Aciliyet" errors={errors}>
+        <select id="field-urgency" name="urgency" defaultValue={v.urgency ?? "NORMAL"} key={`u-${v.urgency}`}>
+          {urgencies.map((u) => (
+            <option key={u} value={u}>{urgencyLabels[u]}</option>
+          ))}
+        </select>
+      </FormField>
+      <FormField name="description" label="Açıklama" errors={errors}>
+        <textarea id="field-description" name="description" rows={6} maxLength={4000} defaultValue={v.description} key={`desc-${v.description}`} aria-invalid={invalid("description")} />
+      </FormField>
+      <SubmitButton pendingText="Kaydediliyor…">{submitLabel}</SubmitButton>
+    </form>
+  );
+}

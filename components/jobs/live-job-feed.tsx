@@ -1,0 +1,51 @@
+"use client";
+
+import { useState } from "react";
+import { JobCard } from "@/components/jobs/job-card";
+import { useSocketEvent } from "@/components/realtime/socket-provider";
+import { fromPayload, type JobSummary, type JobSummaryPayload } from "@/lib/jobs/job-summary";
+
+export type LiveFilters = {
+  provinceId?: number;
+  courthouseId?: number;
+  taskType?: string;
+  urgency?: string;
+  minFee?: number;
+  from?: string;
+  to?: string;
+  /** with a text search the browser cannot tell whether a job matches, so live jobs are not shown */
+  hasQuery: boolean;
+};
+
+function matches(job: JobSummary, f: LiveFilters): boolean {
+  if (f.hasQuery) return false;
+  if (f.provinceId && job.provinceId !== f.provinceId) return false;
+  if (f.courthouseId && job.courthouseId !== f.courthouseId) return false;
+  if (f.taskType && job.taskType !== f.taskType) return false;
+  if (f.urgency && job.urgency !== f.urgency) return false;
+  if (f.minFee && job.feeKurus < f.minFee) return false;
+  if (f.from && job.scheduledAt < new Date(f.from)) return false;
+  if (f.to && job.scheduledAt > new Date(f.to)) return false;
+  return true;
+}
+
+/**
+ * Jobs posted at the courthouses the lawyer follows arrive as `job:new` on the tab's socket and appear on top of
+ * the board without a reload (no polling: nothing is requested until the server pushes).
+ */
+export function LiveJobFeed({ filters, knownIds }: { filters: LiveFilters; knownIds: string[] }) {
+  const [jobs, setJobs] = useState<JobSummary[]>([]);
+  useSocketEvent<JobSummaryPayload>("job:new", (payload) => {
+    const job = fromPayload(payload);
+    if (!matches(job, filters) || knownIds.includes(job.id)) return;
+    setJobs((current) => (current.some((j) => j.id === job.id) ? current : [job, ...current]));
+  });
+  if (jobs.length === 0) return null;
+  return (
+    <section aria-live="polite" aria-label="Yeni ilanlar" className="job-list" data-testid="live-jobs">
+      {jobs.map((job) => (
+        <JobCard key={job.id} job={job} fresh />
+      ))}
+    </section>
+  );
+}
