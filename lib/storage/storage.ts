@@ -26,7 +26,7 @@ const storageEnvSchema = z.object({
 
 const globalForStorage = globalThis as unknown as { tevkilStorage?: BlobStorage };
 
-export function storageFromEnv(source: NodeJS.ProcessEnv = process.env): BlobStorage {
+export function storageFromEnv(source: Record<string, string | undefined> = process.env): BlobStorage {
   const config = storageEnvSchema.parse(source);
   if (config.STORAGE_DRIVER === "local") return createLocalDiskStorage(config.STORAGE_DIR);
   const { S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY } = config;
