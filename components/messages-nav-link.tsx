@@ -8,7 +8,7 @@ export async function MessagesNavLink() {
   const actor = await getCurrentActor();
   const summary = actor?.verification === "VERIFIED" ? await conversationSummary(actor.id) : null;
   return (
-    <Link className="nav-link" href="/mesajlar">
+    <Link className="nav-link" href="/mesajlar" style={{ whiteSpace: "nowrap" }}>
       Mesajlar
       {summary && <UnreadBadge initialTotal={summary.unreadTotal} initialVersion={summary.version} />}
     </Link>

@@ -149,6 +149,41 @@ test.describe("messaging in the browser", () => {
     await Promise.all([aContext.close(), bContext.close()]);
   });
 
+  test("a PDF sent in a conversation downloads for its members only", async ({ browser, baseURL }) => {
+    const [irem, kaan, outsider] = await Promise.all([lawyer("Irem"), lawyer("Kaan"), lawyer("Levent")]);
+    const context = await browser.newContext({ baseURL });
+    const page = await context.newPage();
+    await logIn(page, irem.email, PASSWORD);
+    await page.goto(`/mesajlar/yeni?kisi=${kaan.id}`);
+    await expect(page).toHaveURL(/\/mesajlar\/[a-z0-9]+$/);
+    const pdf = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(4096, 0x20), Buffer.from("%%EOF\n")]);
+    await page.getByTestId("attachment-input").setInputFiles({ name: "tensip-zapti.pdf", mimeType: "application/pdf", buffer: pdf });
+    await page.getByTestId("message-send").click();
+    const link = page.getByTestId("message-attachment");
+    await expect(link).toContainText("tensip-zapti.pdf");
+    await expect(page.getByTestId("message-item")).toHaveAttribute("data-status", "sent");
+    const href = (await link.getAttribute("href"))!;
+
+    const own = await page.request.get(href);
+    expect(own.status()).toBe(200);
+    expect(own.headers()["content-type"]).toBe("application/pdf");
+    expect(Buffer.from(await own.body())).toEqual(pdf);
+
+    const outsiderContext = await browser.newContext({ baseURL });
+    const outsiderPage = await outsiderContext.newPage();
+    await logIn(outsiderPage, outsider.email, PASSWORD);
+    const refused = await outsiderPage.request.get(href);
+    expect(refused.status()).toBe(403);
+    expect((await refused.json()).error.code).toBe("FORBIDDEN");
+
+    // content decides the type: an executable named .pdf is refused
+    const conversationId = page.url().split("/").pop()!;
+    const fake = await page.request.post(`/api/ekler?konusma=${conversationId}&ad=fatura.pdf`, { data: Buffer.from("MZ\x90\x00 not a pdf") });
+    expect(fake.status()).toBe(400);
+    expect((await fake.json()).error.code).toBe("VALIDATION");
+    await Promise.all([context.close(), outsiderContext.close()]);
+  });
+
   test("a logged-in page open for 30 s makes no HTTP request after load, only the websocket", async ({ browser, baseURL }) => {
     test.setTimeout(90_000);
     const [cem, derya] = await Promise.all([lawyer("Cem"), lawyer("Derya")]);

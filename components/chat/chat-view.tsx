@@ -419,7 +419,7 @@ export function ChatView({
       )}
       {file && (
         <div className={styles.pendingFile}>
-          📎 {file.name}
+          <PaperclipIcon /> {file.name}
           <button type="button" className="button button-secondary" onClick={() => setFile(null)}>
             Kaldır
           </button>
@@ -427,7 +427,8 @@ export function ChatView({
       )}
       <form className={styles.composer} onSubmit={submit}>
         <label className={styles.fileButton} title="Dosya ekle (PDF veya resim, en fazla 10 MB)">
-          📎<span className={styles.visuallyHidden}>Dosya ekle</span>
+          <PaperclipIcon />
+          <span className={styles.visuallyHidden}>Dosya ekle</span>
           <input type="file" accept="application/pdf,image/png,image/jpeg,image/gif,image/webp" onChange={(e) => chooseFile(e.target.files?.[0] ?? null)} data-testid="attachment-input" />
         </label>
         <label htmlFor="message-input" className={styles.visuallyHidden}>
@@ -472,8 +473,18 @@ function AttachmentLink({ attachment }: { attachment: AttachmentPayload }) {
         // eslint-disable-next-line @next/next/no-img-element -- a members-only download, not an optimisable static image
         <img src={href} alt={attachment.fileName} loading="lazy" />
       ) : (
-        `📄 ${attachment.fileName} (${size})`
+        <>
+          <PaperclipIcon /> {attachment.fileName} ({size})
+        </>
       )}
     </a>
+  );
+}
+
+function PaperclipIcon() {
+  return (
+    <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+      <path d="M21.44 11.05l-9.19 9.19a6 6 0 0 1-8.49-8.49l9.19-9.19a4 4 0 0 1 5.66 5.66l-9.2 9.19a2 2 0 0 1-2.83-2.83l8.49-8.48" />
+    </svg>
   );
 }

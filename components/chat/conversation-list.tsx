@@ -79,7 +79,7 @@ export function ConversationList({ initial, meId }: { initial: ConversationListI
               {c.jobTitle && <span className={styles.itemJob}>İlan: {c.jobTitle}</span>}
               <span className={styles.itemPreview}>
                 {c.lastMessage.senderId === meId ? "Siz: " : ""}
-                {c.lastMessage.hasAttachment ? "📎 " : ""}
+                {c.lastMessage.hasAttachment ? "Ek: " : ""}
                 {c.lastMessage.preview}
               </span>
             </span>
