@@ -8,6 +8,8 @@ import { assertCanMessage, requireMembership } from "@/lib/messaging/membership"
 import { messageSelect, toMessagePayload, type AttachmentPayload, type MessagePayload } from "@/lib/messaging/message-payload";
 import { scriptedRedis } from "@/lib/messaging/redis-script";
 import { MESSAGE_BODY_MAX, recordId } from "@/lib/messaging/schemas";
+import { scheduleMessageNotices } from "@/lib/notifications/message-notice";
+import { onlineUsers } from "@/lib/presence/presence-store";
 import { enforceRateLimit } from "@/lib/rate-limit/limiter";
 import { parseInput, validationError } from "@/lib/validation";
 
@@ -106,8 +108,11 @@ export async function sendMessage(actor: Actor, input: unknown): Promise<{ messa
   if (!message) throw new Error("message vanished after a clientId conflict");
 
   await announce(message, members);
-  for (const userId of members) {
-    if (userId !== actor.id) void pushUnreadTotal(userId).catch((error) => console.error("unread push failed", error));
-  }
+  const recipients = members.filter((userId) => userId !== actor.id);
+  for (const userId of recipients) void pushUnreadTotal(userId).catch((error) => console.error("unread push failed", error));
+  // recipients with no live socket get a (throttled, delayed) notice by their chosen channels
+  void onlineUsers(recipients)
+    .then((online) => scheduleMessageNotices(message, recipients.filter((userId) => !online.has(userId))))
+    .catch((error) => console.error("message notice scheduling failed", error));
   return { message };
 }

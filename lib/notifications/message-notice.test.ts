@@ -11,7 +11,9 @@ const { scheduleMessageNotices } = await import("@/lib/notifications/message-not
 const { closeQueues } = await import("@/lib/queue/queues");
 const { closeMailer } = await import("@/lib/notifications/channels/email");
 const { startWorkers } = await import("@/workers/start-workers");
-const { createTestUser } = await import("@/test/factories");
+const { createTestUser, actorOf, uniqueSuffix } = await import("@/test/factories");
+const { sendMessage } = await import("@/lib/messaging/send-message");
+const { touchSockets } = await import("@/lib/presence/presence-store");
 
 let workers: Worker[] = [];
 beforeAll(async () => {
@@ -81,5 +83,33 @@ describe("notice of messages received while offline", () => {
     await new Promise((r) => setTimeout(r, 1_500));
     expect(mailsTo(recipient.email)).toHaveLength(0);
     expect(await db.notification.count({ where: { userId: recipient.id } })).toBe(0);
+  });
+});
+
+describe("sending messages through sendMessage", () => {
+  async function sendBurst(count: number, recipientOnline: boolean) {
+    const { sender, recipient, conversation } = await conversationBetween();
+    if (recipientOnline) await touchSockets([{ userId: recipient.id, entry: `test-instance:${uniqueSuffix()}` }]);
+    // the sender's burst allowance is 20 (policy messageSend)
+    for (let i = 0; i < count; i++) {
+      await sendMessage(actorOf(sender), { conversationId: conversation.id, clientId: `burst-${uniqueSuffix()}`, body: `Duruşma notu ${i + 1}` });
+    }
+    return { sender, recipient };
+  }
+
+  it("an offline recipient of 20 messages gets one digest e-mail", async () => {
+    const { sender, recipient } = await sendBurst(20, false);
+    await expect.poll(() => mailsTo(recipient.email).length, { timeout: 10_000 }).toBe(1);
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(mailsTo(recipient.email)).toHaveLength(1);
+    expect(mailsTo(recipient.email)[0].mail.text).toContain(`${sender.fullName} size 20 yeni mesaj gönderdi.`);
+    console.log(`burst of 20 to an offline recipient: ${mailsTo(recipient.email).length} digest e-mail`);
+  });
+
+  it("an online recipient of 20 messages gets no e-mail", async () => {
+    const { recipient } = await sendBurst(20, true);
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(mailsTo(recipient.email)).toHaveLength(0);
+    console.log(`burst of 20 to an online recipient: ${mailsTo(recipient.email).length} e-mails`);
   });
 });
