@@ -9,7 +9,7 @@ import { Crowd, killAllGenerators, mergeInto, type MergedWindow } from "./lib/cr
 import { PgActivitySampler, commandStatsDelta, pgStatStatements, redisCommandStats, summarizeCpuProfiles } from "./lib/profile";
 import type { FromHttpLoad, HttpPage, PageResult, ToHttpLoad } from "./lib/protocol";
 import { appendMarkdown, type Report } from "./lib/report";
-import { NODE_FLAGS, portFree, startApp, startBareRelay, startNginx, startPgBouncer, stopAll, stopServices, type AppEnv, type Service } from "./lib/services";
+import { NODE_FLAGS, portFree, queryStats, setLogDir, startApp, startBareRelay, startNginx, startPgBouncer, stopAll, stopServices, type AppEnv, type Probe, type Service } from "./lib/services";
 import { bareUsers, countMessages, createBenchDatabase, createSessions, insertUsers, storedClientIds } from "./lib/setup";
 import { CpuMeter, machineInfo, percentiles, pidsByName, rssKb } from "./lib/stats";
 
@@ -128,6 +128,7 @@ mkdirSync(resultsDir, { recursive: true });
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");
 const profDir = path.resolve(resultsDir, `prof-${stamp}`);
 const workDir = path.join(tmpdir(), `tevkil-bench-${runTag}`);
+setLogDir(path.resolve(resultsDir, `logs-${stamp}`));
 
 // ports 3300–3399: nginx base, apps base+1…, bare relays base+10…, pgbouncer base+19
 async function pickBasePort(): Promise<number> {
@@ -188,7 +189,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 // ---------- measurement helpers ----------
 type CrowdLike = Pick<Crowd, "setRate" | "snapshot">;
 
-type PhaseAccumulator = { windows: MergedWindow[]; serverCpu: number; pgCpu: number; redisCpu: number; nginxCpu: number; pgbouncerCpu: number };
+type PhaseAccumulator = { windows: MergedWindow[]; serverCpu: number; pgCpu: number; redisCpu: number; nginxCpu: number; pgbouncerCpu: number; probe: ReturnType<typeof summarizeProbes> };
 
 const appPids = () => services.filter((s) => s.name.startsWith("app#") || s.name.startsWith("bare#")).map((s) => s.pid);
 const pgPids = () => pidsByName(/^postgres$/);
@@ -201,6 +202,7 @@ async function measure(crowd: CrowdLike, label: string, seconds: number, warmup:
   await crowd.snapshot(); // resets the windows
   const meters = { server: new CpuMeter(appPids), pg: new CpuMeter(pgPids), redis: new CpuMeter(redisPids), nginx: new CpuMeter(nginxPids), pgb: new CpuMeter(pgbouncerPids) };
   const windows: MergedWindow[] = [];
+  const probeLog: Probe[] = [];
   const t0 = Date.now();
   let counting = warmup <= 0;
   if (counting) Object.values(meters).forEach((m) => m.begin());
@@ -213,8 +215,13 @@ async function measure(crowd: CrowdLike, label: string, seconds: number, warmup:
     const lat = percentiles(w.latencies);
     const rss = services.filter((s) => s.name.startsWith("app#") || s.name.startsWith("bare#")).map((s) => rssKb(s.pid));
     const errors = Object.values(w.errors).reduce((a, b) => a + b, 0);
+    const probes = services.filter((x) => x.name.startsWith("app#")).map((x) => x.probe());
+    const probeText = probes.length
+      ? ` · loop lag p99 ${probes.map((p) => p?.lagP99 ?? "?").join("+")} ms, pool busy ${probes.map((p) => p?.poolBusy ?? "?").join("+")} waiting ${probes.map((p) => p?.poolWaiting ?? "?").join("+")}`
+      : "";
+    if (counting) for (const p of probes) if (p) probeLog.push(p);
     console.log(
-      `  [${label} ${Math.round((Date.now() - t0) / 1000)}/${seconds + warmup} s${counting ? "" : " warm-up"}] sockets ${fmt(w.connected)} · sent ${fmt(w.sent / secs)}/s acked ${fmt(w.acked / secs)}/s delivered ${fmt(w.delivered / secs)}/s · e2e p50 ${lat.p50} p99 ${lat.p99} max ${lat.max} ms · errors ${errors} drops ${w.drops} churned ${w.churned} · server cpu ${tickMeter.end()} % rss ${rss.map((k) => Math.round(k / 1024)).join("+")} MB`,
+      `  [${label} ${Math.round((Date.now() - t0) / 1000)}/${seconds + warmup} s${counting ? "" : " warm-up"}] sockets ${fmt(w.connected)} · sent ${fmt(w.sent / secs)}/s acked ${fmt(w.acked / secs)}/s delivered ${fmt(w.delivered / secs)}/s · e2e p50 ${lat.p50} p99 ${lat.p99} max ${lat.max} ms · errors ${errors} drops ${w.drops} churned ${w.churned} · server cpu ${tickMeter.end()} % rss ${rss.map((k) => Math.round(k / 1024)).join("+")} MB${probeText}`,
     );
     if (counting) windows.push(w);
     if (!counting && Date.now() - t0 >= warmup * 1000) {
@@ -232,6 +239,20 @@ async function measure(crowd: CrowdLike, label: string, seconds: number, warmup:
     redisCpu: meters.redis.end(),
     nginxCpu: meters.nginx.end(),
     pgbouncerCpu: meters.pgb.end(),
+    probe: summarizeProbes(probeLog),
+  };
+}
+
+function summarizeProbes(probes: Probe[]) {
+  if (!probes.length) return null;
+  const avg = (f: (p: Probe) => number | null) => Math.round((probes.reduce((s, p) => s + (f(p) ?? 0), 0) / probes.length) * 10) / 10;
+  return {
+    loopLagP99MsAvg: avg((p) => p.lagP99),
+    loopLagMaxMs: Math.max(...probes.map((p) => p.lagMax)),
+    heapMbMax: Math.max(...probes.map((p) => p.heapMb)),
+    poolBusyAvg: avg((p) => p.poolBusy),
+    poolWaitingAvg: avg((p) => p.poolWaiting),
+    poolWaitingMax: Math.max(...probes.map((p) => p.poolWaitingMax)),
   };
 }
 
@@ -286,6 +307,7 @@ function phaseSummary(name: string, rate: number, p: Awaited<ReturnType<typeof m
     pgbouncerCpuPct: p.pgbouncerCpu,
     generatorCpuPct: w.generatorCpuPct,
     generatorRssMb: w.generatorRssMb,
+    server: p.probe,
   };
 }
 export type PhaseSummary = ReturnType<typeof phaseSummary>;
@@ -448,9 +470,11 @@ async function runApp(users: Awaited<ReturnType<typeof createSessions>>, basePor
     console.log(`  [connect] ${fmt(p.connected)}/${fmt(opts.users)} connected, ${p.failed} failed, ${fmt(p.connected / Math.max(0.001, p.ms / 1000))}/s`);
   };
   const serverCpu = new CpuMeter(appPids);
+  await queryStats(apps); // resets the counts
   serverCpu.begin();
   const connect = await crowd.connect();
   const connectCpu = serverCpu.end();
+  const connectQueries = await queryStats(apps);
   report.phases.connect = {
     sockets: opts.users,
     connected: connect.connected,
@@ -461,6 +485,7 @@ async function runApp(users: Awaited<ReturnType<typeof createSessions>>, basePor
     instances: connect.instances,
     serverCpuPct: connectCpu,
     serverCpuMsPerConnect: Math.round(((connectCpu / 100) * connect.seconds * 1000 * 100) / Math.max(1, connect.connected)) / 100,
+    queriesPerConnect: connectQueries.slice(0, 10).map((q) => ({ ...q, perConnect: Math.round((q.calls / Math.max(1, connect.connected)) * 100) / 100 })),
   };
   log(`connected ${fmt(connect.connected)}/${fmt(opts.users)} in ${fmt(connect.seconds, 1)} s (${fmt(connect.connected / connect.seconds)}/s), ${connect.failed} failed ${JSON.stringify(connect.errors)}; per upstream ${JSON.stringify(connect.instances)}`);
   if (connect.failed) report.failures.push(`${connect.failed} sockets failed to connect: ${JSON.stringify(connect.errors)}`);
@@ -490,23 +515,34 @@ async function runApp(users: Awaited<ReturnType<typeof createSessions>>, basePor
   if (opts.only.has("messages")) {
     log(`messages: ${opts.rate} msg/s for ${opts.duration} s${opts.smoke ? ", with presence churn" : ""}`);
     const before = await countMessages(dbUrl.toString());
+    await queryStats(apps); // resets the counts
+    const redisBefore = await redisCommandStats(redis);
     crowd.setRate(opts.rate);
     if (opts.smoke) crowd.setChurn(Math.max(1, opts.users / 100));
     const warm = Math.min(5, Math.ceil(opts.duration / 5));
     const phase = await measure(crowd, "messages", opts.duration, warm);
-    const persisted = (await countMessages(dbUrl.toString())) - before;
     crowd.setRate(0);
     crowd.setChurn(0);
+    const queries = await queryStats(apps);
+    const redisPhase = commandStatsDelta(redisBefore, await redisCommandStats(redis), phase.seconds + warm, 12);
+    const persisted = (await countMessages(dbUrl.toString())) - before;
     // persisted counts the warm-up too: scale it to the measured share of the time
     const share = phase.seconds / (phase.seconds + warm);
     report.phases.messages = phaseSummary("messages", opts.rate, phase, persisted * share);
     logPhase(report.phases.messages as PhaseSummary);
+    // what one message costs the database and Redis (counted over the phase including its warm-up)
+    const perMessage = (n: number) => Math.round((n / Math.max(1, persisted)) * 100) / 100;
+    report.phases.messages.queriesPerMessage = queries.slice(0, 15).map((q) => ({ ...q, perMessage: perMessage(q.calls) }));
+    report.phases.messages.queriesPerMessageTotal = perMessage(queries.reduce((s, q) => s + q.calls, 0));
+    report.phases.messages.redisCommands = redisPhase.map((c) => ({ ...c, perMessage: Math.round(((c.perSecond * (phase.seconds + warm)) / Math.max(1, persisted)) * 100) / 100 }));
+    log(`per message: ${report.phases.messages.queriesPerMessageTotal} PostgreSQL statements, ${perMessage(redisPhase.reduce((s, c) => s + c.perSecond * (phase.seconds + warm), 0))} Redis commands (server-wide count)`);
+    for (const q of queries.slice(0, 12)) log(`  ${perMessage(q.calls)}× mean ${q.meanMs} ms max ${q.maxMs} ms  ${q.sql}`);
     await settle(crowd);
   }
 
   // --- rate steps: our ceiling at p99 ≤ 100 ms ---
   if (opts.only.has("steps")) {
-    report.phases.appSteps = await stepRates(crowd, "app", opts.instances > 1 ? 500 : 1_000);
+    report.phases.appSteps = await stepRates(crowd, "app", 250);
   }
 
   // --- mixed: messages + page views + churn ---
@@ -672,24 +708,40 @@ class MultiCrowd {
 }
 
 
-/** Raises the rate step by step until p99 > 100 ms or under 95 % of the rate is delivered. */
+const LADDER = [250, 500, 750, 1_000, 1_500, 2_000, 3_000, 4_000, 5_000, 6_000, 8_000, 10_000, 12_000, 16_000];
+
+/**
+ * Offers rising rates (the ladder from `first`) until p99 > 100 ms or under 95 % of the rate is delivered,
+ * then tries once between the last pass and the first miss. The max is the best delivered rate that passed.
+ */
 async function stepRates(crowd: CrowdLike, label: string, first: number) {
-  const steps: { rate: number; deliveredPerS: number; latency: ReturnType<typeof percentiles>; crossInstanceLatency: ReturnType<typeof percentiles>; ackLatency: ReturnType<typeof percentiles>; serverCpuPct: number; postgresCpuPct: number; redisCpuPct: number; errors: Record<string, number>; pass: boolean }[] = [];
-  const maxSteps = opts.smoke ? 1 : 16;
-  let best = 0;
-  for (let k = 1; k <= maxSteps; k++) {
-    const rate = first * k;
+  type Step = { rate: number; deliveredPerS: number; latency: ReturnType<typeof percentiles>; crossInstanceLatency: ReturnType<typeof percentiles>; ackLatency: ReturnType<typeof percentiles>; serverCpuPct: number; postgresCpuPct: number; redisCpuPct: number; server: ReturnType<typeof summarizeProbes>; errors: Record<string, number>; pass: boolean };
+  const steps: Step[] = [];
+  const run = async (rate: number) => {
     crowd.setRate(rate);
     const phase = await measure(crowd, `${label} ${rate}/s`, opts.stepSeconds, 3);
     crowd.setRate(0);
     const s = phaseSummary(label, rate, phase);
     const pass = s.latency.p99 <= 100 && s.deliveredPerS >= rate * 0.95;
-    steps.push({ rate, deliveredPerS: s.deliveredPerS, latency: s.latency, crossInstanceLatency: s.crossInstanceLatency, ackLatency: s.ackLatency, serverCpuPct: s.serverCpuPct, postgresCpuPct: s.postgresCpuPct, redisCpuPct: s.redisCpuPct, errors: s.errors, pass });
+    steps.push({ rate, deliveredPerS: s.deliveredPerS, latency: s.latency, crossInstanceLatency: s.crossInstanceLatency, ackLatency: s.ackLatency, serverCpuPct: s.serverCpuPct, postgresCpuPct: s.postgresCpuPct, redisCpuPct: s.redisCpuPct, server: s.server, errors: s.errors, pass });
     log(`${label} step ${rate} msg/s: delivered ${s.deliveredPerS}/s, p50 ${s.latency.p50} p99 ${s.latency.p99} ms, server CPU ${s.serverCpuPct} % → ${pass ? "pass" : "over the line"}`);
-    await new Promise((r) => setTimeout(r, 3_000)); // let the backlog clear before the next step
-    if (!pass) break;
-    best = s.deliveredPerS;
+    // let the backlog clear (sends still unacked are retried) before the next step
+    await new Promise((r) => setTimeout(r, 4_000));
+    await crowd.snapshot();
+    return pass;
+  };
+  const ladder = opts.smoke ? [first] : LADDER.filter((r) => r >= first);
+  let lastPass = 0;
+  let firstMiss = 0;
+  for (const rate of ladder) {
+    if (await run(rate)) lastPass = rate;
+    else {
+      firstMiss = rate;
+      break;
+    }
   }
+  if (!opts.smoke && firstMiss && firstMiss - lastPass > 100) await run(Math.round((lastPass + firstMiss) / 2 / 50) * 50);
+  const best = Math.max(0, ...steps.filter((s) => s.pass).map((s) => s.deliveredPerS));
   return { steps, maxRateAtP99Under100: best };
 }
 

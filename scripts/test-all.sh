@@ -30,6 +30,11 @@ if [[ " ${failed_steps[*]} " != *" build "* ]]; then
   step e2e npx playwright test --reporter=list,json
 fi
 
+# bench smoke: 500 sockets against the production build; fails on lost or duplicated messages, drops, connect failures
+if [[ " ${failed_steps[*]} " != *" build "* ]]; then
+  step bench-smoke npm run bench -- --smoke
+fi
+
 node scripts/test-summary.mjs
 if ((${#failed_steps[@]})); then
   echo "failed steps: ${failed_steps[*]}"

@@ -6,7 +6,7 @@ import pg from "pg";
 import type { Redis } from "ioredis";
 
 type CpuProfile = {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[];
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }[];
   startTime: number;
   endTime: number;
   samples: number[];
@@ -26,20 +26,36 @@ function packageOf(url: string): string {
   return path.basename(url);
 }
 
-/** Self time by function and by package over every .cpuprofile in the folder. */
-export function summarizeCpuProfiles(dir: string, top = 15): { functions: ProfileLine[]; packages: ProfileLine[]; files: string[] } {
+/**
+ * Self time by function, by package, and "by caller": each sample is charged to the nearest app function
+ * (dist/server.js) on its stack, or, when there is none (async continuations, socket I/O), to the package
+ * at the bottom of the stack. Over every .cpuprofile in the folder.
+ */
+export function summarizeCpuProfiles(dir: string, top = 15): { functions: ProfileLine[]; packages: ProfileLine[]; byCaller: ProfileLine[]; files: string[] } {
   let files: string[] = [];
   try {
     files = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"));
   } catch {
-    return { functions: [], packages: [], files: [] };
+    return { functions: [], packages: [], byCaller: [], files: [] };
   }
   const byFunction = new Map<string, number>();
   const byPackage = new Map<string, number>();
+  const byCaller = new Map<string, number>();
   let total = 0;
   for (const file of files) {
     const profile = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as CpuProfile;
     const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+    const parent = new Map<number, number>();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const callerOf = (id: number): string => {
+      let bottom = "";
+      for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+        const frame = nodes.get(cur)!.callFrame;
+        if (frame.url.includes("/dist/server.js")) return `app: ${frame.functionName || "(anonymous)"}`;
+        if (frame.url) bottom = packageOf(frame.url);
+      }
+      return bottom ? `no app frame: ${bottom}` : `no app frame: ${nodes.get(id)!.callFrame.functionName || "?"}`;
+    };
     const hits = new Map<number, number>();
     for (const id of profile.samples) hits.set(id, (hits.get(id) ?? 0) + 1);
     for (const [id, count] of hits) {
@@ -50,6 +66,8 @@ export function summarizeCpuProfiles(dir: string, top = 15): { functions: Profil
       byFunction.set(fn, (byFunction.get(fn) ?? 0) + count);
       const pkg = functionName === "(garbage collector)" ? "(garbage collector)" : functionName === "(idle)" ? "(idle)" : packageOf(url);
       byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + count);
+      const caller = callerOf(id);
+      byCaller.set(caller, (byCaller.get(caller) ?? 0) + count);
       total += count;
     }
   }
@@ -58,7 +76,7 @@ export function summarizeCpuProfiles(dir: string, top = 15): { functions: Profil
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([what, n]) => ({ what, selfPct: Math.round((n / Math.max(1, total)) * 1000) / 10 }));
-  return { functions: rank(byFunction), packages: rank(byPackage), files };
+  return { functions: rank(byFunction), packages: rank(byPackage), byCaller: rank(byCaller), files };
 }
 
 /** Samples what the bench database's backends are doing (state, wait event, statement). */

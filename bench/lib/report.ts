@@ -24,7 +24,7 @@ export type Report = {
     unackedAtEnd: number;
     lostExamples: string[];
   };
-  profile?: Record<string, unknown> & { cpu?: { functions: { what: string; selfPct: number }[]; packages: { what: string; selfPct: number }[]; files: string[] } };
+  profile?: Record<string, unknown> & { cpu?: { functions: { what: string; selfPct: number }[]; packages: { what: string; selfPct: number }[]; byCaller: { what: string; selfPct: number }[]; files: string[] } };
   targets: Target[];
   failures: string[];
 };

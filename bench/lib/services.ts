@@ -1,13 +1,53 @@
 // Processes the bench starts and always stops: app instances (the production build), the bare relay, nginx
 // in front of several instances, PgBouncer in front of PostgreSQL.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmodSync, chownSync, mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, createWriteStream, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 
-export type Service = { name: string; child: ChildProcess; pid: number; port: number; output: () => string };
+export type Probe = { lagP50: number; lagP99: number; lagMax: number; heapMb: number; poolBusy: number | null; poolWaiting: number | null; poolWaitingMax: number };
+export type Service = { name: string; child: ChildProcess; pid: number; port: number; output: () => string; probe: () => Probe | null };
 
 const running = new Set<ChildProcess>();
+let logDir: string | null = null;
+
+/** Each service's stdout and stderr also go to <dir>/<name>.log (kept with the run's report). */
+export function setLogDir(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  logDir = dir;
+}
+
+export type QueryStat = { sql: string; calls: number; totalMs: number; meanMs: number; maxMs: number };
+
+/**
+ * The app's client-side statement counts since the last call (server-probe.mjs dumps them on SIGUSR2),
+ * merged over the given app processes.
+ */
+export async function queryStats(apps: Service[]): Promise<QueryStat[]> {
+  if (!logDir) return [];
+  const dir = logDir;
+  const before = new Set(readdirSync(dir));
+  for (const app of apps) app.child.kill("SIGUSR2");
+  const deadline = Date.now() + 3_000;
+  let fresh: string[] = [];
+  while (Date.now() < deadline) {
+    fresh = readdirSync(dir).filter((f) => f.startsWith("queries-") && !before.has(f));
+    if (fresh.length >= apps.length) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const merged = new Map<string, QueryStat>();
+  for (const f of fresh) {
+    for (const row of JSON.parse(readFileSync(path.join(dir, f), "utf8")) as QueryStat[]) {
+      const m = merged.get(row.sql) ?? { sql: row.sql, calls: 0, totalMs: 0, meanMs: 0, maxMs: 0 };
+      m.calls += row.calls;
+      m.totalMs += row.totalMs;
+      m.maxMs = Math.max(m.maxMs, row.maxMs);
+      m.meanMs = Math.round((m.totalMs / m.calls) * 100) / 100;
+      merged.set(row.sql, m);
+    }
+  }
+  return [...merged.values()].sort((a, b) => b.calls - a.calls);
+}
 
 export function stopAll(signal: NodeJS.Signals = "SIGTERM"): void {
   for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -37,14 +77,29 @@ export async function stopServices(services: Service[], timeoutMs = 12_000): Pro
 function track(name: string, child: ChildProcess, port: number): Service {
   running.add(child);
   let output = "";
+  let probe: Probe | null = null;
   const keep = (d: Buffer) => {
-    output += d.toString();
+    const text = d.toString();
+    const at = text.lastIndexOf("[bench-probe] ");
+    if (at >= 0) {
+      try {
+        probe = JSON.parse(text.slice(at + 14, text.indexOf("\n", at) >>> 0)) as Probe;
+      } catch {
+        // a partial line
+      }
+    }
+    output += text;
     if (output.length > 20_000) output = output.slice(-10_000);
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
+  if (logDir) {
+    const file = createWriteStream(path.join(logDir, `${name.replace(/[^a-z0-9]+/gi, "-")}.log`));
+    child.stdout?.pipe(file, { end: false });
+    child.stderr?.pipe(file, { end: false });
+  }
   child.once("exit", () => running.delete(child));
-  return { name, child, pid: child.pid!, port, output: () => output };
+  return { name, child, pid: child.pid!, port, output: () => output, probe: () => probe };
 }
 
 export async function portFree(port: number): Promise<boolean> {
@@ -83,8 +138,9 @@ export type AppEnv = {
 export const NODE_FLAGS = ["--max-semi-space-size=64"];
 
 export async function startApp(index: number, port: number, appEnv: AppEnv, extraFlags: string[]): Promise<Service> {
-  const child = spawn(process.execPath, [...NODE_FLAGS, ...extraFlags, "dist/server.js"], {
-    env: { ...process.env, ...appEnv, NODE_ENV: "production", PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+  const probe = ["--import", "./bench/lib/server-probe.mjs"];
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...probe, ...extraFlags, "dist/server.js"], {
+    env: { ...process.env, ...appEnv, NODE_ENV: "production", PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", ...(logDir ? { BENCH_PROBE_DIR: logDir } : {}) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const service = track(`app#${index}`, child, port);
@@ -192,7 +248,6 @@ auth_file = ${dir}/userlist.txt
 pool_mode = transaction
 default_pool_size = ${poolSize}
 max_client_conn = 2000
-max_prepared_statements = 200
 server_reset_query =
 ignore_startup_parameters = extra_float_digits,options
 logfile = ${dir}/pgbouncer.log

@@ -1,0 +1,76 @@
+// Preloaded into the app by the bench (`node --import ./bench/lib/server-probe.mjs dist/server.js`): every
+// 2 s prints one line with the event-loop delay, heap and the pg pool's state (the app keeps its pool on
+// globalThis.tevkilPgPool). Bench-only instrumentation; the app itself is not changed.
+import { monitorEventLoopDelay } from "node:perf_hooks";
+
+const delay = monitorEventLoopDelay({ resolution: 10 });
+delay.enable();
+let poolSamples = { n: 0, waiting: 0, waitingMax: 0, busy: 0 };
+setInterval(() => {
+  const pool = globalThis.tevkilPgPool;
+  if (!pool) return;
+  poolSamples.n++;
+  poolSamples.waiting += pool.waitingCount;
+  poolSamples.waitingMax = Math.max(poolSamples.waitingMax, pool.waitingCount);
+  poolSamples.busy += pool.totalCount - pool.idleCount;
+}, 50).unref();
+setInterval(() => {
+  const ms = (ns) => Math.round(ns / 1e5) / 10;
+  const line = {
+    lagP50: ms(delay.percentile(50)),
+    lagP99: ms(delay.percentile(99)),
+    lagMax: ms(delay.max),
+    heapMb: Math.round(process.memoryUsage().heapUsed / 1048576),
+    poolBusy: poolSamples.n ? Math.round((poolSamples.busy / poolSamples.n) * 10) / 10 : null,
+    poolWaiting: poolSamples.n ? Math.round((poolSamples.waiting / poolSamples.n) * 10) / 10 : null,
+    poolWaitingMax: poolSamples.waitingMax,
+  };
+  delay.reset();
+  poolSamples = { n: 0, waiting: 0, waitingMax: 0, busy: 0 };
+  process.stdout.write(`[bench-probe] ${JSON.stringify(line)}\n`);
+}, 2_000).unref();
+
+// Client-side statement statistics (pg_stat_statements is not loaded on these machines): every query the
+// app sends through `pg` (Prisma's adapter and raw queries alike), counted with its round-trip time.
+// SIGUSR2 writes what was counted since the last signal to $BENCH_PROBE_DIR/queries-<pid>-<n>.json and resets.
+const probeDir = process.env.BENCH_PROBE_DIR;
+if (probeDir) {
+  const { default: pg } = await import("pg");
+  const { writeFileSync } = await import("node:fs");
+  let stats = new Map();
+  const normalize = (q) => String(typeof q === "string" ? q : q?.text ?? "?").replace(/\s+/g, " ").trim().slice(0, 90);
+  const record = (sql, started) => {
+    const ms = performance.now() - started;
+    const s = stats.get(sql) ?? { calls: 0, totalMs: 0, maxMs: 0 };
+    s.calls++;
+    s.totalMs += ms;
+    if (ms > s.maxMs) s.maxMs = ms;
+    stats.set(sql, s);
+  };
+  const original = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (config, values, callback) {
+    const sql = normalize(config);
+    const started = performance.now();
+    const cb = typeof values === "function" ? values : typeof callback === "function" ? callback : typeof config?.callback === "function" ? config.callback : null;
+    if (cb) {
+      const wrapped = function (...args) {
+        record(sql, started);
+        return cb.apply(this, args);
+      };
+      if (typeof values === "function") return original.call(this, config, wrapped);
+      if (typeof callback === "function") return original.call(this, config, values, wrapped);
+      config.callback = wrapped;
+      return original.call(this, config, values);
+    }
+    const result = original.call(this, config, values);
+    if (result && typeof result.then === "function") result.then(() => record(sql, started), () => record(sql, started));
+    return result;
+  };
+  let dumps = 0;
+  process.on("SIGUSR2", () => {
+    const rows = [...stats].map(([sql, s]) => ({ sql, calls: s.calls, totalMs: Math.round(s.totalMs), meanMs: Math.round((s.totalMs / s.calls) * 100) / 100, maxMs: Math.round(s.maxMs) }));
+    rows.sort((a, b) => b.totalMs - a.totalMs);
+    writeFileSync(`${probeDir}/queries-${process.pid}-${dumps++}.json`, JSON.stringify(rows));
+    stats = new Map();
+  });
+}
