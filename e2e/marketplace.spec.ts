@@ -170,3 +170,32 @@ test("a lawyer who is not party to a job is refused its yetki belgesi", async ({
   expect((await pdf.json()).error.message).toContain("yalnızca görevlendirilen avukata");
   await zContext.close();
 });
+
+test("a lawyer uploads a photo (resized) and subscribes to the private calendar feed", async ({ browser, app }) => {
+  const sharp = (await import("sharp")).default;
+  const photo = await sharp({ create: { width: 900, height: 700, channels: 3, background: { r: 200, g: 120, b: 40 } } }).jpeg().toBuffer();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await logIn(page, "zeynep@example.com");
+  await page.goto("/ayarlar/profil");
+
+  await page.getByLabel(/Profil fotoğrafı/).setInputFiles({ name: "bana-ait.txt", mimeType: "image/png", buffer: Buffer.from("resim değil") });
+  await page.getByRole("button", { name: "Fotoğrafı yükle" }).click();
+  await expect(page.getByText("Yalnızca JPEG, PNG veya WebP fotoğraf yükleyebilirsiniz.")).toBeVisible();
+
+  await page.getByLabel(/Profil fotoğrafı/).setInputFiles({ name: "vesikalik.jpg", mimeType: "image/jpeg", buffer: photo });
+  await page.getByRole("button", { name: "Fotoğrafı yükle" }).click();
+  await expect(page.getByText("Fotoğrafınız güncellendi.")).toBeVisible();
+  const src = await page.locator("img.avatar").first().getAttribute("src");
+  const served = await page.request.get(`${app.url}${src}`);
+  expect(served.headers()["content-type"]).toBe("image/webp");
+  const meta = await sharp(await served.body()).metadata();
+  expect([meta.width, meta.height]).toEqual([256, 256]);
+
+  const calendarUrl = await page.getByTestId("calendar-url").inputValue();
+  expect(calendarUrl).toMatch(/\/takvim\/[A-Za-z0-9_-]+\.ics$/);
+  const feed = await page.request.get(calendarUrl.replace(/^https?:\/\/[^/]+/, app.url));
+  expect(feed.headers()["content-type"]).toContain("text/calendar");
+  expect(await feed.text()).toContain("BEGIN:VCALENDAR");
+  await context.close();
+});
