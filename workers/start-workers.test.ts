@@ -1,9 +1,12 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import type { Worker } from "bullmq";
 import { db } from "@/lib/db";
 import { closeQueues, getQueue, MAINTENANCE_QUEUE } from "@/lib/queue/queues";
 import { startWorkers } from "@/workers/start-workers";
 import { createTestUser } from "@/test/factories";
+
+// this file runs its own workers: its own Redis prefix keeps them off other test files' queued jobs
+process.env.REDIS_PREFIX = `${inject("redisPrefix")}:start-workers`;
 
 const HOUR = 3_600_000;
 

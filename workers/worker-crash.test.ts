@@ -3,6 +3,9 @@ import { once } from "node:events";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { startSmtpServer } from "@/test/fake-services";
 
+// this file runs its own workers: its own Redis prefix keeps them off other test files' queued jobs
+process.env.REDIS_PREFIX = `${inject("redisPrefix")}:worker-crash`;
+
 // The first message the SMTP server sees is held unanswered, so the worker is killed mid-send.
 const smtp = await startSmtpServer({ beforeAccept: (index) => (index === 0 ? new Promise<void>(() => undefined) : Promise.resolve()) });
 process.env.SMTP_URL = smtp.url;
@@ -19,7 +22,7 @@ function startWorkerProcess(): ChildProcess & { output: string[] } {
     env: {
       ...process.env,
       DATABASE_URL: inject("databaseUrl"),
-      REDIS_PREFIX: inject("redisPrefix"),
+      REDIS_PREFIX: process.env.REDIS_PREFIX,
       SMTP_URL: smtp.url,
       WORKER_STALLED_INTERVAL_MS: "1500",
       NOTIFICATION_BACKOFF_MS: "200",

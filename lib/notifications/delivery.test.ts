@@ -1,8 +1,11 @@
 import { createECDH, randomBytes } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import type { Worker } from "bullmq";
 import webpush from "web-push";
 import { startScriptedHttpServer, startSmtpServer } from "@/test/fake-services";
+
+// this file runs its own workers: its own Redis prefix keeps them off other test files' queued jobs
+process.env.REDIS_PREFIX = `${inject("redisPrefix")}:delivery`;
 
 // Each channel against a local server that speaks its protocol: a real SMTP server, and HTTP servers that
 // check the WhatsApp Cloud API and Web Push request shapes and answer like the real services.

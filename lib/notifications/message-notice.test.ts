@@ -1,6 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Worker } from "bullmq";
 import { startSmtpServer } from "@/test/fake-services";
+
+// this file runs its own workers: its own Redis prefix keeps them off other test files' queued jobs
+process.env.REDIS_PREFIX = `${inject("redisPrefix")}:message-notice`;
 
 const smtp = await startSmtpServer();
 process.env.SMTP_URL = smtp.url;
