@@ -19,6 +19,7 @@ try {
 const workers = await startWorkers({
   stalledIntervalMs: process.env.WORKER_STALLED_INTERVAL_MS ? Number(process.env.WORKER_STALLED_INTERVAL_MS) : undefined,
   backoffMs: process.env.NOTIFICATION_BACKOFF_MS ? Number(process.env.NOTIFICATION_BACKOFF_MS) : undefined,
+  notificationConcurrency: process.env.NOTIFICATION_CONCURRENCY ? Number(process.env.NOTIFICATION_CONCURRENCY) : undefined,
 });
 console.log(`Tevkil workers running (pid ${process.pid}): ${workers.map((w) => w.name).join(", ")}`);
 

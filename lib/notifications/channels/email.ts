@@ -42,9 +42,12 @@ export function closeMailer(): void {
   globalForMail.tevkilMailer = undefined;
 }
 
-// keep a few SMTP connections open between messages instead of one handshake per e-mail
+// Keep SMTP connections open between messages instead of one handshake per e-mail. One connection carries one
+// message at a time, so the connection count caps the rate (5, nodemailer's default, gave ~100 mails/s here);
+// `?maxConnections=` in SMTP_URL overrides it for relays that allow fewer.
 function withPooling(smtpUrl: string): string {
   const url = new URL(smtpUrl);
   if (!url.searchParams.has("pool")) url.searchParams.set("pool", "true");
+  if (!url.searchParams.has("maxConnections")) url.searchParams.set("maxConnections", "16");
   return url.toString();
 }
