@@ -32,6 +32,7 @@ const pending = new Map<string, Pending>();
 const ackedLedger = new Map<string, number>();
 const deliveredLedger = new Map<string, number>();
 let seq = 0;
+let abandonedTotal = 0;
 
 const emptyWindow = (): Omit<Window, "gen" | "ms" | "connected" | "pending" | "cpuMs" | "rssKb"> => ({
   sent: 0,
@@ -337,6 +338,17 @@ process.on("message", (message: ToGenerator) => {
     case "drain":
       void drain(message.timeoutMs);
       break;
+    case "forget": {
+      // a phase is over: sends still unacked are given up (they were never acked, so they cannot be "lost";
+      // stored-but-unacked ones show up in the ledger as such) so the next phase starts without a backlog
+      const abandoned = pending.size;
+      abandonedTotal += abandoned;
+      for (const p of pending.values()) clearTimeout(p.timer);
+      pending.clear();
+      for (const m of members) m.waiting.length = 0;
+      send({ type: "forgotten", gen: init.gen, abandoned });
+      break;
+    }
     case "ledger":
       send({
         type: "ledger",
@@ -344,6 +356,7 @@ process.on("message", (message: ToGenerator) => {
         acked: [...ackedLedger],
         delivered: [...deliveredLedger],
         unacked: [...pending.keys()],
+        abandoned: abandonedTotal,
       });
       break;
     case "close":

@@ -182,17 +182,25 @@ export class Crowd {
     return replies.reduce((s, r) => s + r.pending, 0);
   }
 
-  async ledger(): Promise<{ acked: Map<string, number>; delivered: Map<string, number>; unacked: string[] }> {
+  /** Stops retrying what is still unacked (end of a phase); returns how many sends were given up. */
+  async forget(): Promise<number> {
+    const replies = await this.all({ type: "forget" }, "forgotten");
+    return replies.reduce((s, r) => s + r.abandoned, 0);
+  }
+
+  async ledger(): Promise<{ acked: Map<string, number>; delivered: Map<string, number>; unacked: string[]; abandoned: number }> {
     const replies = await this.all({ type: "ledger" }, "ledger");
     const acked = new Map<string, number>();
     const delivered = new Map<string, number>();
     const unacked: string[] = [];
+    let abandoned = 0;
     for (const r of replies) {
+      abandoned += r.abandoned;
       for (const [k, v] of r.acked) acked.set(k, v);
       for (const [k, v] of r.delivered) delivered.set(k, (delivered.get(k) ?? 0) + v);
       unacked.push(...r.unacked);
     }
-    return { acked, delivered, unacked };
+    return { acked, delivered, unacked, abandoned };
   }
 
   async close(): Promise<void> {

@@ -29,6 +29,7 @@ export type ToGenerator =
   | { type: "churn"; perSecond: number }
   | { type: "snapshot" }
   | { type: "drain"; timeoutMs: number }
+  | { type: "forget" }
   | { type: "ledger" }
   | { type: "close" };
 
@@ -73,7 +74,8 @@ export type FromGenerator =
   | ConnectProgress
   | ({ type: "snapshot" } & Window)
   | { type: "drained"; gen: number; pending: number }
-  | { type: "ledger"; gen: number; acked: [string, number][]; delivered: [string, number][]; unacked: string[] }
+  | { type: "forgotten"; gen: number; abandoned: number }
+  | { type: "ledger"; gen: number; acked: [string, number][]; delivered: [string, number][]; unacked: string[]; abandoned: number }
   | { type: "closed"; gen: number };
 
 export type HttpPage = { name: string; path: string; rate: number };

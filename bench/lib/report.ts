@@ -22,6 +22,7 @@ export type Report = {
     duplicated: number;
     storedButUnacked: number;
     unackedAtEnd: number;
+    abandonedUnacked: number;
     lostExamples: string[];
   };
   profile?: Record<string, unknown> & { cpu?: { functions: { what: string; selfPct: number }[]; packages: { what: string; selfPct: number }[]; byCaller: { what: string; selfPct: number }[]; files: string[] } };
@@ -72,13 +73,13 @@ export function renderMarkdown(report: Report): string {
   lines.push("");
 
   const connect = report.phases.connect as Record<string, unknown> | undefined;
-  const hold = report.phases.hold as (Phase & { held: number; rssPerConnectionKb: number[]; serverRssBaselineMb: number[] }) | undefined;
+  const hold = report.phases.hold as (Phase & { held: number; rssPerConnectionKb: number[]; marginalRssPerConnectionKb?: number[]; serverRssBaselineMb: number[] }) | undefined;
   if (connect || hold) {
-    lines.push("| sockets | connected | held | dropped | connect rate | server CPU per connect | server RSS (baseline → held) | RSS per connection | idle CPU server / PG / Redis |");
+    lines.push("| sockets | connected | held | dropped | connect rate | server CPU per connect | server RSS (baseline → held) | RSS per connection (over baseline / marginal) | idle CPU server / PG / Redis |");
     lines.push("|---|---|---|---|---|---|---|---|---|");
     lines.push(
       `| ${n(connect?.sockets)} | ${n(connect?.connected)} | ${n(hold?.held)} | ${n(hold?.drops)} | ${n(connect?.perSecond)}/s | ${n(connect?.serverCpuMsPerConnect)} ms | ` +
-        `${hold ? `${hold.serverRssBaselineMb.join("+")} → ${hold.serverRssMb?.join("+")} MB` : "–"} | ${hold ? `${hold.rssPerConnectionKb.join(", ")} KB` : "–"} | ` +
+        `${hold ? `${hold.serverRssBaselineMb.join("+")} → ${hold.serverRssMb?.join("+")} MB` : "–"} | ${hold ? `${hold.rssPerConnectionKb.join(", ")} / ${(hold.marginalRssPerConnectionKb ?? []).join(", ")} KB` : "–"} | ` +
         `${hold ? `${hold.serverCpuPct} / ${hold.postgresCpuPct} / ${hold.redisCpuPct} %` : "–"} |`,
     );
     lines.push("");
@@ -126,7 +127,7 @@ export function renderMarkdown(report: Report): string {
 
   if (report.ledger) {
     const l = report.ledger;
-    lines.push(`Ledger: ${n(l.acked)} acked, ${n(l.stored)} stored, ${n(l.delivered)} delivered to the recipient; **lost ${l.lost}, duplicated ${l.duplicated}**; unacked at the end ${l.unackedAtEnd}.`);
+    lines.push(`Ledger: ${n(l.acked)} acked, ${n(l.stored)} stored, ${n(l.delivered)} delivered to the recipient; **lost ${l.lost}, duplicated ${l.duplicated}**; unacked at the end ${l.unackedAtEnd}; sends given up unacked between phases ${n(l.abandonedUnacked)} (never acked, so not lost; ${n(l.storedButUnacked)} of all stored rows were never acked to their sender).`);
     lines.push("");
   }
 

@@ -28,7 +28,7 @@ export async function queryStats(apps: Service[]): Promise<QueryStat[]> {
   const dir = logDir;
   const before = new Set(readdirSync(dir));
   for (const app of apps) app.child.kill("SIGUSR2");
-  const deadline = Date.now() + 3_000;
+  const deadline = Date.now() + 10_000;
   let fresh: string[] = [];
   while (Date.now() < deadline) {
     fresh = readdirSync(dir).filter((f) => f.startsWith("queries-") && !before.has(f));
