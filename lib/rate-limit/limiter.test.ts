@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { enforceRateLimit, formatRetryAfter, hitRateLimit, peekRateLimit } from "@/lib/rate-limit/limiter";
 import { uniqueSuffix } from "@/test/factories";
 
-const REGISTER_ALLOWANCE = 5; // registerByIp: 5 per hour per identifier
+const REGISTER_ALLOWANCE = 5; // registerByIp: a burst of 5 per identifier, then one more every 12 minutes
 
 async function rateLimitedError(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(

@@ -1,24 +1,24 @@
 import { Ratelimit } from "@upstash/ratelimit";
 
-// Every rate limit of the platform, in one table. `limiter` follows @upstash/ratelimit's algorithms. Windows are
-// fixed, not sliding: a fixed window ends when its reset time says, so "try again in N minutes" is true (a sliding
-// window still counts the previous window after its reset).
+// Every rate limit of the platform, in one table. `limiter` follows @upstash/ratelimit's algorithms. All are token
+// buckets (burst of maxTokens, then `refill` tokens per interval): unlike windows they have no boundary where a burst
+// can double, and their reset is the next refill, so "try again in N minutes" is exactly true.
 export const rateLimitPolicies = {
   /** every login attempt from one address (offices share an address behind NAT) */
-  loginByIp: { limiter: Ratelimit.fixedWindow(50, "15 m") },
+  loginByIp: { limiter: Ratelimit.tokenBucket(10, "3 m", 50) },
   /** failed logins for one e-mail, from any address: stops password guessing spread over many IPs */
-  loginFailuresByEmail: { limiter: Ratelimit.fixedWindow(5, "15 m") },
-  registerByIp: { limiter: Ratelimit.fixedWindow(5, "1 h") },
-  passwordResetByEmail: { limiter: Ratelimit.fixedWindow(3, "1 h") },
+  loginFailuresByEmail: { limiter: Ratelimit.tokenBucket(1, "5 m", 5) },
+  registerByIp: { limiter: Ratelimit.tokenBucket(1, "12 m", 5) },
+  passwordResetByEmail: { limiter: Ratelimit.tokenBucket(1, "20 m", 3) },
   /** bursts of 20, then one message every half second */
   messageSend: { limiter: Ratelimit.tokenBucket(2, "1 s", 20) },
-  jobPost: { limiter: Ratelimit.fixedWindow(20, "1 h") },
-  application: { limiter: Ratelimit.fixedWindow(30, "1 h") },
-  sessionRevoke: { limiter: Ratelimit.fixedWindow(30, "10 m") },
-  adminVerify: { limiter: Ratelimit.fixedWindow(300, "10 m") },
+  jobPost: { limiter: Ratelimit.tokenBucket(1, "3 m", 20) },
+  application: { limiter: Ratelimit.tokenBucket(1, "2 m", 30) },
+  sessionRevoke: { limiter: Ratelimit.tokenBucket(3, "1 m", 30) },
+  adminVerify: { limiter: Ratelimit.tokenBucket(30, "1 m", 300) },
   /** sending WhatsApp verification codes costs money and can be abused to message strangers */
-  whatsappVerification: { limiter: Ratelimit.fixedWindow(3, "1 h") },
-  notificationSettings: { limiter: Ratelimit.fixedWindow(60, "10 m") },
+  whatsappVerification: { limiter: Ratelimit.tokenBucket(1, "20 m", 3) },
+  notificationSettings: { limiter: Ratelimit.tokenBucket(6, "1 m", 60) },
 } as const;
 
 export type RateLimitPolicy = keyof typeof rateLimitPolicies;
