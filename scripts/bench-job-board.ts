@@ -7,9 +7,8 @@ import { performance } from "node:perf_hooks";
 import { Redis } from "ioredis";
 import { AppServer } from "@/e2e/support/app-server";
 import { createPrismaClient } from "@/lib/db";
-import { applyMigrations, dropDatabase, ensureDatabase } from "@/lib/db-migrations";
-import { seedDemoData } from "@/lib/reference/seed-demo-data";
-import { seedReferenceData } from "@/lib/reference/seed-reference-data";
+import { dropDatabase } from "@/lib/db-migrations";
+import { prepareDatabase } from "@/test/prepare-database";
 import { deleteRedisPrefix } from "@/test/redis-cleanup";
 import { newTestNamespace, testRedisUrl } from "@/test/test-environment";
 
@@ -21,11 +20,8 @@ const taskTypes = ["DURUSMA", "DOSYA_INCELEME", "HACIZ_ICRA", "KESIF_DELIL_TESPI
 const words = ["alacak", "boşanma", "kira", "tazminat", "işçilik", "miras", "tapu iptali", "icra takibi", "ceza", "nafaka"];
 
 const namespace = newTestNamespace("e2e");
-await ensureDatabase(namespace.databaseUrl);
-await applyMigrations(namespace.databaseUrl);
+await prepareDatabase(namespace.databaseUrl, { demo: true });
 const { prisma, pool } = createPrismaClient(namespace.databaseUrl, 4);
-await seedReferenceData(prisma);
-await seedDemoData(prisma);
 const posters = await prisma.user.findMany({ where: { role: "LAWYER" }, select: { id: true } });
 const courthouses = await prisma.courthouse.findMany({ select: { id: true, provinceId: true } });
 const now = Date.now();

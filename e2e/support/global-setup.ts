@@ -1,20 +1,12 @@
-import { applyMigrations, dropDatabase, ensureDatabase } from "@/lib/db-migrations";
-import { createPrismaClient } from "@/lib/db";
-import { seedDemoData } from "@/lib/reference/seed-demo-data";
-import { seedReferenceData } from "@/lib/reference/seed-reference-data";
+import { dropDatabase } from "@/lib/db-migrations";
+import { prepareDatabase } from "@/test/prepare-database";
 import { deleteRedisPrefix } from "@/test/redis-cleanup";
 import { newTestNamespace, testRedisUrl } from "@/test/test-environment";
 
 // The e2e run gets its own database (migrated, reference + demo data) and Redis prefix; workers inherit the env.
 export default async function globalSetup() {
   const namespace = newTestNamespace("e2e");
-  await ensureDatabase(namespace.databaseUrl);
-  await applyMigrations(namespace.databaseUrl);
-  const { prisma, pool } = createPrismaClient(namespace.databaseUrl, 2);
-  await seedReferenceData(prisma);
-  await seedDemoData(prisma);
-  await prisma.$disconnect();
-  await pool.end();
+  await prepareDatabase(namespace.databaseUrl, { demo: true });
 
   process.env.E2E_DATABASE_URL = namespace.databaseUrl;
   process.env.E2E_REDIS_URL = testRedisUrl();

@@ -1,7 +1,4 @@
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import type { Server } from "socket.io";
-import { io as connect, type Socket as ClientSocket } from "socket.io-client";
+import type { Socket as ClientSocket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "@/lib/auth/session-store";
 import { db } from "@/lib/db";
@@ -9,29 +6,19 @@ import { addFollow } from "@/lib/follows/add-follow";
 import { createJob } from "@/lib/jobs/create-job";
 import type { JobSummaryPayload } from "@/lib/jobs/job-summary";
 import { courthouseIn, jobInput, lawyer, refusal } from "@/lib/jobs/marketplace-test-support";
-import { createSocketServer } from "@/lib/realtime/socket-server";
+import { sessionCookie, startSocketTestServer } from "@/test/socket-test-server";
 
-let httpServer: HttpServer;
-let io: Server;
-let url: string;
-const clients: ClientSocket[] = [];
+let server: Awaited<ReturnType<typeof startSocketTestServer>>;
 
 beforeAll(async () => {
-  httpServer = createServer();
-  io = createSocketServer(httpServer);
-  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  server = await startSocketTestServer();
 });
 
-afterAll(async () => {
-  for (const client of clients) client.disconnect();
-  await new Promise<void>((resolve) => io.close(() => resolve()));
-});
+afterAll(() => server.close());
 
 async function connectedAs(userId: string): Promise<ClientSocket> {
   const token = await createSession({ userId });
-  const socket = connect(url, { path: "/socket.io", transports: ["websocket"], reconnection: false, extraHeaders: { cookie: `authjs.session-token=${token}` } });
-  clients.push(socket);
+  const socket = server.client(sessionCookie(token));
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", resolve);
     socket.once("connect_error", reject);

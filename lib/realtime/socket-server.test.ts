@@ -1,41 +1,20 @@
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import type { Server } from "socket.io";
-import { io as connect, type Socket as ClientSocket } from "socket.io-client";
+import type { Socket as ClientSocket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession, revokeSession, sessionHandleOf } from "@/lib/auth/session-store";
-import { createSocketServer } from "@/lib/realtime/socket-server";
 import { revokeOwnSession } from "@/lib/users/revoke-sessions";
 import { actorOf, createTestUser } from "@/test/factories";
+import { sessionCookie, startSocketTestServer } from "@/test/socket-test-server";
 
-let httpServer: HttpServer;
-let io: Server;
-let url: string;
-const clients: ClientSocket[] = [];
+let server: Awaited<ReturnType<typeof startSocketTestServer>>;
 
 beforeAll(async () => {
-  httpServer = createServer();
-  io = createSocketServer(httpServer);
-  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  server = await startSocketTestServer();
 });
 
-afterAll(async () => {
-  for (const client of clients) client.disconnect();
-  // closes the engine, every socket and the HTTP server
-  await new Promise<void>((resolve) => io.close(() => resolve()));
-});
+afterAll(() => server.close());
 
-function client(token?: string): ClientSocket {
-  const socket = connect(url, {
-    path: "/socket.io",
-    transports: ["websocket"],
-    reconnection: false,
-    ...(token ? { extraHeaders: { cookie: `theme=dark; authjs.session-token=${token}` } } : {}),
-  });
-  clients.push(socket);
-  return socket;
-}
+// another cookie before ours: the handshake must find the session cookie among several
+const client = (token?: string): ClientSocket => server.client(token ? `theme=dark; ${sessionCookie(token)}` : undefined);
 
 /** Resolves with "connected" or the connect_error message. */
 function outcome(socket: ClientSocket): Promise<{ connected: true } | { connected: false; message: string; data: unknown }> {
@@ -46,7 +25,7 @@ function outcome(socket: ClientSocket): Promise<{ connected: true } | { connecte
 }
 
 async function socketIdsIn(room: string): Promise<string[]> {
-  return (await io.in(room).fetchSockets()).map((s) => s.id);
+  return (await server.io.in(room).fetchSockets()).map((s) => s.id);
 }
 
 describe("Socket.IO server", () => {
@@ -72,7 +51,7 @@ describe("Socket.IO server", () => {
 
     expect(await socketIdsIn(`user:${user.id}`)).toEqual([socket.id]);
     expect(await socketIdsIn(`session:${sessionHandleOf(token)}`)).toEqual([socket.id]);
-    const [serverSide] = await io.in(`user:${user.id}`).fetchSockets();
+    const [serverSide] = await server.io.in(`user:${user.id}`).fetchSockets();
     expect(serverSide.data.actor).toEqual(actorOf(user, sessionHandleOf(token)));
   });
 

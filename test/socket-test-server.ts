@@ -1,0 +1,34 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Server } from "socket.io";
+import { io as connect, type Socket as ClientSocket } from "socket.io-client";
+import { createSocketServer } from "@/lib/realtime/socket-server";
+
+/**
+ * The app's Socket.IO server (session-cookie handshake, Redis adapter) on a plain HTTP server on a free port,
+ * with a client factory that tracks what it opened; `close` disconnects the clients and closes everything.
+ */
+export async function startSocketTestServer() {
+  const httpServer = createServer();
+  const io: Server = createSocketServer(httpServer);
+  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  const clients: ClientSocket[] = [];
+  return {
+    io,
+    url,
+    /** a websocket client sending this Cookie header (none when omitted); see `sessionCookie` */
+    client(cookie?: string): ClientSocket {
+      const socket = connect(url, { path: "/socket.io", transports: ["websocket"], reconnection: false, extraHeaders: cookie ? { cookie } : {} });
+      clients.push(socket);
+      return socket;
+    },
+    async close() {
+      for (const client of clients) client.disconnect();
+      // closes the engine, every socket and the HTTP server
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
+  };
+}
+
+export const sessionCookie = (token: string) => `authjs.session-token=${token}`;
