@@ -6,6 +6,9 @@ import { wallMs } from "./lib/stats";
 
 const RETRY_AFTER_MS = 5_000;
 const RETRY_ERROR_DELAY_MS = 1_000;
+const RETRY_MAX_DELAY_MS = 15_000;
+/** a user with this many unacked sends sends nothing new (a person waits for the spinner) */
+const MAX_PENDING_PER_USER = 3;
 const RECONNECT_DELAY_MS = 500;
 
 type MessageShape = { id: number; conversationId: string; senderId: string; clientId: string; body: string };
@@ -23,6 +26,7 @@ type Member = {
   lastSeen: number;
   /** sends waiting for this socket to come back */
   waiting: Pending[];
+  pendingCount: number;
 };
 
 let init: GeneratorInit;
@@ -51,6 +55,7 @@ const emptyWindow = (): Omit<Window, "gen" | "ms" | "connected" | "pending" | "c
   churned: 0,
   presenceEvents: 0,
   otherEvents: {},
+  skipped: 0,
 });
 let win = emptyWindow();
 let windowStart = Date.now();
@@ -72,6 +77,7 @@ function makeMember(user: BenchUser, index: number): Member {
     instance: "direct",
     lastSeen: 0,
     waiting: [],
+    pendingCount: 0,
     client: undefined as unknown as SioClient,
   };
   member.client = new SioClient({
@@ -211,12 +217,13 @@ function attempt(p: Pending) {
   clearTimeout(p.timer);
   p.timer = setTimeout(() => {
     if (pending.has(p.clientId)) attempt(p);
-  }, RETRY_AFTER_MS);
+  }, Math.min(RETRY_MAX_DELAY_MS, RETRY_AFTER_MS * p.attempts));
   member.client.emitWithAck("message:send", { conversationId: p.conv, clientId: p.clientId, body: p.body }, (reply) => {
     if (!pending.has(p.clientId)) return; // an earlier attempt was acked already
     const r = reply as { ok: boolean; message?: MessageShape; error?: { code: string } };
     if (r.ok && r.message) {
       pending.delete(p.clientId);
+      member.pendingCount--;
       clearTimeout(p.timer);
       win.acked++;
       win.ackLatencies.push(wallMs() - p.t0);
@@ -228,14 +235,15 @@ function attempt(p: Pending) {
     bump(win.errors, code);
     if (code === "VALIDATION" || code === "FORBIDDEN" || code === "NOT_FOUND" || code === "UNAUTHENTICATED") {
       pending.delete(p.clientId); // permanent: would never succeed
+      member.pendingCount--;
       clearTimeout(p.timer);
       return;
     }
-    // DISCONNECTED, INTERNAL, RATE_LIMITED: try again with the same clientId
+    // DISCONNECTED, INTERNAL, RATE_LIMITED: try again with the same clientId, backing off
     clearTimeout(p.timer);
     p.timer = setTimeout(() => {
       if (pending.has(p.clientId)) attempt(p);
-    }, code === "DISCONNECTED" ? 0 : RETRY_ERROR_DELAY_MS);
+    }, code === "DISCONNECTED" ? 0 : Math.min(RETRY_MAX_DELAY_MS, RETRY_ERROR_DELAY_MS * 2 ** (p.attempts - 1)));
   });
 }
 
@@ -245,6 +253,11 @@ function sendOne() {
   let member = members[Math.floor(Math.random() * members.length)];
   for (let i = 0; !member.connected && i < members.length; i++) member = members[(member.index + 1) % members.length];
   if (!member.connected) return;
+  if (member.pendingCount >= MAX_PENDING_PER_USER) {
+    win.skipped++;
+    return;
+  }
+  member.pendingCount++;
   const clientId = `${init.runTag}_${init.gen}_${(seq++).toString(36)}`;
   const t0 = wallMs();
   const p: Pending = { clientId, conv: member.user.conv, body: `${t0.toFixed(3)} ${member.instance} bench`, t0, attempts: 0, user: member };
@@ -345,7 +358,10 @@ process.on("message", (message: ToGenerator) => {
       abandonedTotal += abandoned;
       for (const p of pending.values()) clearTimeout(p.timer);
       pending.clear();
-      for (const m of members) m.waiting.length = 0;
+      for (const m of members) {
+        m.waiting.length = 0;
+        m.pendingCount = 0;
+      }
       send({ type: "forgotten", gen: init.gen, abandoned });
       break;
     }

@@ -260,7 +260,7 @@ function mergeWindows(windows: MergedWindow[]): MergedWindow {
   const merged: MergedWindow = {
     ms: 0, connected: 0, sent: 0, acked: 0, retries: 0, errors: {}, delivered: 0, deliveredBySync: 0, latencies: [], crossLatencies: [],
     ackLatencies: [], drops: 0, dropReasons: {}, reconnects: 0, reconnectFailures: 0, churned: 0, presenceEvents: 0, otherEvents: {},
-    pending: 0, generatorRssMb: 0, generatorCpuPct: 0,
+    skipped: 0, pending: 0, generatorRssMb: 0, generatorCpuPct: 0,
   };
   for (const w of windows) {
     mergeInto(merged, w);
@@ -292,6 +292,7 @@ function phaseSummary(name: string, rate: number, p: Awaited<ReturnType<typeof m
     ackLatency: percentiles(w.ackLatencies),
     errors: w.errors,
     retries: w.retries,
+    skippedBusyUser: w.skipped,
     drops: w.drops,
     dropReasons: w.dropReasons,
     churned: w.churned,
@@ -563,15 +564,16 @@ async function runApp(users: Awaited<ReturnType<typeof createSessions>>, basePor
   }
 
   // --- mixed: messages + page views + churn ---
-  if (opts.only.has("mixed") && !crashedApps(report)) {
-    const msgRate = opts.smoke ? 50 : 500;
+  // At the target's 500 msg/s; when the steps found the app's ceiling below that, first at 80 % of the
+  // ceiling too, so the page latencies are also known with the app not in overload.
+  const mixed = async (key: string, msgRate: number) => {
     const pageRate = opts.smoke ? 20 : 200;
     const listRate = opts.smoke ? 5 : 20;
     const churn = Math.max(1, Math.round(opts.users / 200));
     const seconds = opts.smoke ? Math.min(opts.duration, 10) : Math.min(opts.duration, 30);
     // warm the pages (first render compiles nothing in production, but loads the route's chunks)
     await httpLoad({ type: "open", base: appUrl.replace("localhost", "127.0.0.1"), pages: [{ name: "warm-board", path: jobBoard, rate: 10 }, { name: "warm-list", path: conversationList, rate: 10 }], cookies, durationS: 1, localAddress: addresses[0] });
-    log(`mixed: ${msgRate} msg/s + ${pageRate} req/s ${jobBoard} + ${listRate} req/s ${conversationList} + ${churn} reconnects/s for ${seconds} s`);
+    log(`${key}: ${msgRate} msg/s + ${pageRate} req/s ${jobBoard} + ${listRate} req/s ${conversationList} + ${churn} reconnects/s for ${seconds} s`);
     crowd.setRate(msgRate);
     crowd.setChurn(churn);
     const pages: HttpPage[] = [
@@ -579,15 +581,21 @@ async function runApp(users: Awaited<ReturnType<typeof createSessions>>, basePor
       { name: "conversation list", path: conversationList, rate: listRate },
     ];
     const [phase, pageResults] = await Promise.all([
-      measure(crowd, "mixed", seconds, 0),
+      measure(crowd, key, seconds, 0),
       httpLoad({ type: "open", base: appUrl.replace("localhost", "127.0.0.1"), pages, cookies, durationS: seconds, localAddress: addresses[1 % addresses.length] }),
     ]);
     crowd.setRate(0);
     crowd.setChurn(0);
-    report.phases.mixed = { ...phaseSummary("mixed", msgRate, phase), pages: pageResults.map(pageSummary) };
-    logPhase(report.phases.mixed as PhaseSummary);
+    report.phases[key] = { ...phaseSummary(key, msgRate, phase), pages: pageResults.map(pageSummary) };
+    logPhase(report.phases[key] as PhaseSummary);
     for (const p of pageResults.map(pageSummary)) log(`  ${p.name} ${p.path}: ${p.reqPerS} req/s, p50 ${p.latency.p50} p95 ${p.latency.p95} p99 ${p.latency.p99} ms, errors ${JSON.stringify(p.errors)}`);
-    Object.assign(report.phases.mixed, await settle(crowd));
+    Object.assign(report.phases[key], await settle(crowd));
+  };
+  if (opts.only.has("mixed") && !crashedApps(report)) {
+    const target = opts.smoke ? 50 : 500;
+    const ceiling = (report.phases.appSteps as { maxRateAtP99Under100?: number } | undefined)?.maxRateAtP99Under100 ?? 0;
+    if (ceiling > 0 && ceiling < target) await mixed("mixedBelowCeiling", Math.max(25, Math.round((ceiling * 0.8) / 25) * 25));
+    if (!crashedApps(report)) await mixed("mixed", target);
   }
 
   // --- messages at the set rate ---
@@ -858,6 +866,11 @@ function evaluateTargets(report: Report) {
   if (mixed) {
     const board = mixed.pages[0];
     add(`job board p95 at ${board.reqPerS} req/s with ${fmt(mixed.sockets)} sockets and ${mixed.deliveredPerS} msg/s`, "p95 ≤ 50 ms at 200 req/s", `p95 ${board.latency.p95} ms`, board.latency.p95 <= 50 && Object.keys(board.errors).length === 0);
+  }
+  const below = report.phases.mixedBelowCeiling as (PhaseSummary & { pages: ReturnType<typeof pageSummary>[] }) | undefined;
+  if (below) {
+    const board = below.pages[0];
+    add(`(for reference) job board p95 at ${board.reqPerS} req/s with ${below.deliveredPerS} msg/s, below the app's ceiling`, "p95 ≤ 50 ms", `p95 ${board.latency.p95} ms`, null);
   }
   if (report.ledger) add("lost / duplicated messages", "0 / 0", `${report.ledger.lost} / ${report.ledger.duplicated}`, report.ledger.lost === 0 && report.ledger.duplicated === 0);
 }

@@ -167,6 +167,7 @@ export class Crowd {
       churned: 0,
       presenceEvents: 0,
       otherEvents: {},
+      skipped: 0,
       pending: 0,
       generatorRssMb: 0,
       generatorCpuPct: 0,
@@ -226,6 +227,7 @@ export function mergeInto(into: Omit<MergedWindow, "generatorRssMb" | "generator
   into.churned += w.churned;
   into.presenceEvents += w.presenceEvents;
   into.pending += w.pending;
+  into.skipped += w.skipped;
   for (const [k, v] of Object.entries(w.errors)) into.errors[k] = (into.errors[k] ?? 0) + v;
   for (const [k, v] of Object.entries(w.dropReasons)) into.dropReasons[k] = (into.dropReasons[k] ?? 0) + v;
   for (const [k, v] of Object.entries(w.otherEvents)) into.otherEvents[k] = (into.otherEvents[k] ?? 0) + v;

@@ -53,6 +53,8 @@ export type Window = {
   churned: number;
   presenceEvents: number;
   otherEvents: Record<string, number>;
+  /** sends not made because the chosen user already had MAX_PENDING_PER_USER unacked */
+  skipped: number;
   pending: number;
   cpuMs: number;
   rssKb: number;

@@ -85,7 +85,7 @@ export function renderMarkdown(report: Report): string {
     lines.push("");
   }
 
-  const messagePhases = (["messages", "mixed"] as const).map((k) => [k, report.phases[k] as Phase | undefined] as const).filter(([, p]) => p);
+  const messagePhases = (["messagesBelowCeiling", "mixedBelowCeiling", "mixed", "messages"] as const).map((k) => [k, report.phases[k] as Phase | undefined] as const).filter(([, p]) => p);
   if (messagePhases.length) {
     lines.push("| phase | rate | sent / acked / persisted / delivered msg/s | e2e p50 / p95 / p99 / max ms | cross-instance p99 | ack p50 / p95 / p99 / max ms | errors | drops / churned | CPU % server / PG / Redis / nginx / generators | server RSS MB |");
     lines.push("|---|---|---|---|---|---|---|---|---|---|");
@@ -98,11 +98,12 @@ export function renderMarkdown(report: Report): string {
     lines.push("");
   }
 
-  const mixed = report.phases.mixed as { pages?: { name: string; path: string; reqPerS: number; latency: Percentiles; errors: Record<string, number> }[] } | undefined;
-  if (mixed?.pages?.length) {
-    lines.push("| page (during mixed) | req/s | p50 / p95 / p99 / max ms | errors |");
-    lines.push("|---|---|---|---|");
-    for (const p of mixed.pages) lines.push(`| ${p.name} \`${p.path}\` | ${p.reqPerS} | ${lat(p.latency)} | ${errs(p.errors)} |`);
+  type Pages = { targetRate?: number; deliveredPerS?: number; pages?: { name: string; path: string; reqPerS: number; latency: Percentiles; errors: Record<string, number> }[] };
+  const mixedPhases = (["mixedBelowCeiling", "mixed"] as const).map((k) => [k, report.phases[k] as Pages | undefined] as const).filter(([, p]) => p?.pages?.length);
+  if (mixedPhases.length) {
+    lines.push("| page (during mixed phase) | msg/s offered → delivered | req/s | p50 / p95 / p99 / max ms | errors |");
+    lines.push("|---|---|---|---|---|");
+    for (const [key, m] of mixedPhases) for (const p of m!.pages!) lines.push(`| ${p.name} \`${p.path}\` (${key}) | ${n(m!.targetRate)} → ${n(m!.deliveredPerS)} | ${p.reqPerS} | ${lat(p.latency)} | ${errs(p.errors)} |`);
     lines.push("");
   }
 
