@@ -778,7 +778,12 @@ async function stepRates(crowd: CrowdLike, label: string, first: number) {
       break;
     }
   }
-  if (!opts.smoke && firstMiss && firstMiss - lastPass > 100) await run(Math.round((lastPass + firstMiss) / 2 / 50) * 50);
+  if (!opts.smoke && firstMiss && lastPass === 0) {
+    // not even the first rung: walk down until a rate passes
+    for (let rate = Math.round(firstMiss * 0.6 / 25) * 25; rate >= 25; rate = Math.round(rate * 0.6 / 25) * 25) {
+      if (await run(rate)) break;
+    }
+  } else if (!opts.smoke && firstMiss && firstMiss - lastPass > 100) await run(Math.round((lastPass + firstMiss) / 2 / 50) * 50);
   const best = Math.max(0, ...steps.filter((s) => s.pass).map((s) => s.deliveredPerS));
   return { steps, maxRateAtP99Under100: best };
 }
