@@ -25,6 +25,9 @@ function request(agent: http.Agent, base: URL, path: string, cookie: string, loc
       },
     );
     req.on("timeout", () => req.destroy(new Error("timeout")));
+    // also bounds the time a request waits for a free keep-alive socket (the socket timeout does not)
+    const deadline = setTimeout(() => req.destroy(new Error("timeout")), REQUEST_TIMEOUT_MS);
+    req.on("close", () => clearTimeout(deadline));
     req.on("error", reject);
     req.end();
   });
