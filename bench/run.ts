@@ -185,6 +185,11 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     void cleanup().finally(() => process.exit(130));
   });
 }
+// whatever goes wrong after an interrupt, the cleanup still runs to the end
+process.on("uncaughtException", (error) => {
+  console.error("bench: unexpected error", error);
+  void cleanup().finally(() => process.exit(1));
+});
 
 // ---------- measurement helpers ----------
 type CrowdLike = Pick<Crowd, "setRate" | "snapshot" | "drain" | "forget">;

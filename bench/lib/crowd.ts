@@ -61,6 +61,8 @@ export class Crowd {
       });
       children.add(child);
       child.once("exit", () => children.delete(child));
+      // a generator killed by Ctrl-C cleanup must not crash the parent with ERR_IPC_CHANNEL_CLOSED
+      child.on("error", () => undefined);
       child.on("message", (message: FromGenerator) => this.receive(gen, message));
       this.gens.push(child);
       ready.push(this.waitFor(gen, "ready"));
@@ -110,7 +112,8 @@ export class Crowd {
   }
 
   private sendTo(gen: number, message: ToGenerator) {
-    this.gens[gen].send(message);
+    const child = this.gens[gen];
+    if (child.connected) child.send(message, (error) => void error);
   }
 
   private async all<T extends FromGenerator["type"]>(message: ToGenerator, reply: T): Promise<Reply<T>[]> {
