@@ -6,14 +6,22 @@ import { LoginForm } from "@/app/giris/login-form";
 
 export const metadata: Metadata = { title: "Giriş yap" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; sifre?: string }> }) {
   if (await getCurrentSession()) redirect("/panel");
-  const { next } = await searchParams;
+  const { next, sifre } = await searchParams;
   return (
     <div className="narrow" style={{ margin: "0 auto" }}>
       <h1>Giriş yap</h1>
+      {sifre === "yenilendi" && (
+        <div className="banner banner-success" role="status" data-testid="password-reset-done">
+          Şifreniz değiştirildi ve açık oturumlarınız kapatıldı. Yeni şifrenizle giriş yapabilirsiniz.
+        </div>
+      )}
       <div className="card">
         <LoginForm next={next} />
+        <p className="small" style={{ margin: "0.75rem 0 0", textAlign: "center" }}>
+          <Link href="/sifremi-unuttum">Şifremi unuttum</Link>
+        </p>
       </div>
       <p className="muted" style={{ marginTop: "1rem" }}>
         Hesabınız yok mu? <Link href="/kayit">Kayıt olun</Link>

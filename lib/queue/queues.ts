@@ -17,6 +17,8 @@ export type NotificationJobs = {
   "whatsapp-verification": { userId: string };
   /** tell a recipient about unread messages in a conversation, unless they read them meanwhile */
   "message-notice": { conversationId: string; recipientId: string; messageId: string };
+  /** issue a fresh password-reset token for the user and e-mail the link (the token never enters the queue) */
+  "password-reset": { userId: string };
 };
 
 export type MaintenanceJobs = {

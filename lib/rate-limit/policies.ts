@@ -9,7 +9,10 @@ export const rateLimitPolicies = {
   /** failed logins for one e-mail, from any address: stops password guessing spread over many IPs */
   loginFailuresByEmail: { limiter: Ratelimit.tokenBucket(1, "5 m", 5) },
   registerByIp: { limiter: Ratelimit.tokenBucket(1, "12 m", 5) },
+  /** reset e-mails to one address, whoever asks: stops flooding someone's inbox */
   passwordResetByEmail: { limiter: Ratelimit.tokenBucket(1, "20 m", 3) },
+  /** reset requests from one address, for any e-mail: stops probing many addresses from one place */
+  passwordResetByIp: { limiter: Ratelimit.tokenBucket(1, "2 m", 10) },
   /** bursts of 20, then one message every half second */
   messageSend: { limiter: Ratelimit.tokenBucket(2, "1 s", 20) },
   jobPost: { limiter: Ratelimit.tokenBucket(1, "3 m", 20) },
