@@ -40,7 +40,10 @@ export default async function SettingsPage() {
       </section>
       <section className="card">
         <h2 style={{ marginTop: 0 }}>Açık oturumlar</h2>
-        <p className="muted small">Tanımadığınız bir cihaz görürseniz oturumunu kapatın ve şifrenizi değiştirin.</p>
+        <p className="muted small">
+          Tanımadığınız bir cihaz görürseniz oturumunu kapatın ve <Link href="/sifremi-unuttum">şifrenizi yenileyin</Link>: yeni şifre tüm
+          oturumları kapatır.
+        </p>
         <SessionList
           sessions={sessions.map((s) => ({
             ...s,
