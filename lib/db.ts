@@ -11,7 +11,13 @@ export function createPrismaClient(databaseUrl: string, poolMax: number): { pris
   const url = new URL(databaseUrl);
   const schema = url.searchParams.get("schema") ?? undefined;
   url.searchParams.delete("schema");
-  const pool = new pg.Pool({ connectionString: url.toString(), max: poolMax, idleTimeoutMillis: 30_000 });
+  // the schema also becomes the search path, so raw queries on the pool (getPgPool) see the same tables
+  const pool = new pg.Pool({
+    connectionString: url.toString(),
+    max: poolMax,
+    idleTimeoutMillis: 30_000,
+    ...(schema ? { options: `-c search_path="${schema.replace(/"/g, '""')}"` } : {}),
+  });
   const adapter = new PrismaPg(pool, schema ? { schema } : undefined);
   return { prisma: new PrismaClient({ adapter }), pool };
 }
@@ -24,6 +30,15 @@ export function getPrisma(): PrismaClient {
     globalForDb.tevkilPgPool = pool;
   }
   return globalForDb.tevkilPrisma;
+}
+
+/**
+ * The pg pool under the Prisma client, for the few hot paths where one hand-written statement replaces several
+ * ORM round trips (sending a message). Same connections, same budget (DB_POOL_MAX).
+ */
+export function getPgPool(): pg.Pool {
+  getPrisma();
+  return globalForDb.tevkilPgPool!;
 }
 
 /** Lazily connected client: importing this module opens nothing. */

@@ -161,8 +161,13 @@ export async function listConversations(actor: Actor, input: unknown = {}): Prom
   return queryPage(actor.id, position);
 }
 
-/** Sends the user's current unread total (`unread` event) to every tab they have open, on any instance. */
+/**
+ * Sends the user's current unread total (`unread` event) to every tab they have open, on any instance.
+ * Only the total is computed (not the cached list page, which the next list view rebuilds); the generation is
+ * read first, so the total is at least as new as the version it is sent with.
+ */
 export async function pushUnreadTotal(userId: string): Promise<void> {
-  const { unreadTotal, version } = await conversationSummary(userId);
-  broadcastToUsers([userId], "unread", { total: unreadTotal, version });
+  const version = Number((await getRedis().get(generationKey(userId))) ?? 0);
+  const total = await queryUnreadTotal(userId);
+  broadcastToUsers([userId], "unread", { total, version });
 }

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db";
+import { db, getPgPool } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { publishOnce } from "@/lib/messaging/delivery";
 import { invalidateConversationLists, pushUnreadTotal } from "@/lib/messaging/list-conversations";
 import { assertCanMessage, requireMembership } from "@/lib/messaging/membership";
 import { messageSelect, toMessagePayload, type AttachmentPayload, type MessagePayload } from "@/lib/messaging/message-payload";
 import { scriptedRedis } from "@/lib/messaging/redis-script";
+import { withSendSlot } from "@/lib/messaging/send-slots";
 import { MESSAGE_BODY_MAX, recordId } from "@/lib/messaging/schemas";
 import { scheduleMessageNotices } from "@/lib/notifications/message-notice";
 import { onlineUsers } from "@/lib/presence/presence-store";
@@ -41,35 +42,37 @@ async function attachmentToSend(actor: Actor, conversationId: string, attachment
   return { id: attachment.id, fileName: attachment.fileName, mimeType: attachment.mimeType, sizeBytes: attachment.sizeBytes };
 }
 
-type Inserted = { id: bigint; createdAt: Date };
+type Inserted = { id: string; createdAt: Date };
 
-/**
- * Stores the message or returns null when the same (sender, clientId) committed first. The conversation row
- * is locked before the id is drawn from the sequence, so within a conversation ids grow in commit order and
- * "everything after id X" can never miss a message that commits later. The time is taken under the lock too
- * (not at transaction start), so times never run backwards against ids.
- */
+// One statement, one round trip, autocommitted: lock the conversation row, then insert (the id is drawn from the
+// sequence only after the lock, so within a conversation ids grow in commit order and "everything after id X"
+// can never miss a message that commits later), then move the conversation's last message and the sender's read
+// mark. The time is taken under the lock (clock_timestamp), so times never run backwards against ids.
+// No row when the same (sender, clientId) committed first, or the conversation does not exist.
+const INSERT_MESSAGE = `
+  WITH locked AS (
+    SELECT id FROM "Conversation" WHERE id = $1 FOR UPDATE
+  ), inserted AS (
+    INSERT INTO "Message" ("conversationId", "senderId", "clientId", body, "attachmentId", "createdAt")
+    SELECT id, $2, $3, $4, $5, clock_timestamp() FROM locked
+    ON CONFLICT ("senderId", "clientId") DO NOTHING
+    RETURNING id, "createdAt"
+  ), conversation AS (
+    UPDATE "Conversation" SET "lastMessageId" = inserted.id, "lastMessageAt" = inserted."createdAt"
+    FROM inserted WHERE "Conversation".id = $1
+  ), sender_read AS (
+    UPDATE "ConversationMember" SET "lastReadMessageId" = inserted.id
+    FROM inserted WHERE "conversationId" = $1 AND "userId" = $2
+  )
+  SELECT id::text AS id, "createdAt" FROM inserted`;
+
 async function insertMessage(actor: Actor, data: z.infer<typeof sendMessageSchema>): Promise<Inserted | null> {
-  return db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM "Conversation" WHERE id = ${data.conversationId} FOR UPDATE`;
-    if (locked.length === 0) throw notFound("Konuşma bulunamadı.");
-    const [inserted] = await tx.$queryRaw<Inserted[]>`
-      INSERT INTO "Message" ("conversationId", "senderId", "clientId", body, "attachmentId", "createdAt")
-      VALUES (${data.conversationId}, ${actor.id}, ${data.clientId}, ${data.body}, ${data.attachmentId ?? null}, clock_timestamp())
-      ON CONFLICT ("senderId", "clientId") DO NOTHING
-      RETURNING id, "createdAt"`;
-    if (!inserted) return null;
-    // the sender has read everything up to their own message
-    await tx.$executeRaw`
-      WITH conversation AS (
-        UPDATE "Conversation" SET "lastMessageId" = ${inserted.id}, "lastMessageAt" = ${inserted.createdAt}
-        WHERE id = ${data.conversationId}
-      )
-      UPDATE "ConversationMember" SET "lastReadMessageId" = ${inserted.id}
-      WHERE "conversationId" = ${data.conversationId} AND "userId" = ${actor.id}`;
-    return inserted;
+  const { rows } = await getPgPool().query<Inserted>({
+    name: "send-message",
+    text: INSERT_MESSAGE,
+    values: [data.conversationId, actor.id, data.clientId, data.body, data.attachmentId ?? null],
   });
+  return rows[0] ?? null;
 }
 
 /** Broadcasts the stored message (once, see delivery.ts) and marks both members' lists stale. */
@@ -81,31 +84,48 @@ async function announce(message: MessagePayload, members: string[]): Promise<voi
 }
 
 /**
+ * Answers a retried clientId with the stored message, broadcasting it in case the first attempt died before
+ * doing so. The same clientId in another conversation is a client bug.
+ */
+async function answerRetry(previous: MessagePayload, conversationId: string, members: string[]): Promise<{ message: MessagePayload }> {
+  if (previous.conversationId !== conversationId) {
+    throw validationError({ clientId: ["Bu istemci mesaj kimliği başka bir mesajda kullanıldı."] }, "Bu istemci mesaj kimliği başka bir mesajda kullanıldı.");
+  }
+  await announce(previous, members);
+  return { message: previous };
+}
+
+/**
  * Stores a message and broadcasts it (`message:new`) to both members' tabs on every instance; resolves only
  * after the commit. A retry with the same clientId stores nothing and returns the stored message (and
- * broadcasts it if the first attempt died before doing so). Rate limited per sender, counting new messages only.
+ * broadcasts it if the first attempt died before doing so). Rate limited per sender; a retry that is refused
+ * by the limit still gets its stored message, so a lost ack never turns into an error.
  */
 export async function sendMessage(actor: Actor, input: unknown): Promise<{ message: MessagePayload }> {
   assertCanMessage(actor);
   const data = parseInput(sendMessageSchema, input);
   const members = await requireMembership(actor, data.conversationId);
-
-  const previous = await storedByClientId(actor.id, data.clientId);
-  if (previous) {
-    if (previous.conversationId !== data.conversationId) {
-      throw validationError({ clientId: ["Bu istemci mesaj kimliği başka bir mesajda kullanıldı."] }, "Bu istemci mesaj kimliği başka bir mesajda kullanıldı.");
-    }
-    await announce(previous, members);
-    return { message: previous };
+  // a retried send with an attachment must find its message before the attachment is checked as unsent
+  if (data.attachmentId) {
+    const previous = await storedByClientId(actor.id, data.clientId);
+    if (previous) return answerRetry(previous, data.conversationId, members);
   }
 
-  await enforceRateLimit("messageSend", actor.id);
+  try {
+    await enforceRateLimit("messageSend", actor.id);
+  } catch (error) {
+    const previous = await storedByClientId(actor.id, data.clientId);
+    if (!previous) throw error;
+    return answerRetry(previous, data.conversationId, members);
+  }
   const attachment = data.attachmentId ? await attachmentToSend(actor, data.conversationId, data.attachmentId) : null;
-  const inserted = await insertMessage(actor, data);
-  const message = inserted
-    ? toMessagePayload({ ...data, id: inserted.id, senderId: actor.id, createdAt: inserted.createdAt, attachment })
-    : await storedByClientId(actor.id, data.clientId);
-  if (!message) throw new Error("message vanished after a clientId conflict");
+  const inserted = await withSendSlot(() => insertMessage(actor, data));
+  if (!inserted) {
+    const previous = await storedByClientId(actor.id, data.clientId);
+    if (!previous) throw notFound("Konuşma bulunamadı.");
+    return answerRetry(previous, data.conversationId, members);
+  }
+  const message = toMessagePayload({ ...data, id: BigInt(inserted.id), senderId: actor.id, createdAt: inserted.createdAt, attachment });
 
   await announce(message, members);
   const recipients = members.filter((userId) => userId !== actor.id);
