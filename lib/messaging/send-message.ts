@@ -1,13 +1,13 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { db, getPgPool } from "@/lib/db";
+import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { publishOnce } from "@/lib/messaging/delivery";
 import { invalidateConversationLists, pushUnreadTotal } from "@/lib/messaging/list-conversations";
 import { assertCanMessage, requireMembership } from "@/lib/messaging/membership";
 import { messageSelect, toMessagePayload, type AttachmentPayload, type MessagePayload } from "@/lib/messaging/message-payload";
 import { scriptedRedis } from "@/lib/messaging/redis-script";
-import { withSendSlot } from "@/lib/messaging/send-slots";
+import { insertMessage } from "@/lib/messaging/message-batcher";
 import { MESSAGE_BODY_MAX, recordId } from "@/lib/messaging/schemas";
 import { scheduleMessageNotices } from "@/lib/notifications/message-notice";
 import { onlineUsers } from "@/lib/presence/presence-store";
@@ -40,39 +40,6 @@ async function attachmentToSend(actor: Actor, conversationId: string, attachment
   if (!attachment || attachment.conversationId !== conversationId || attachment.uploaderId !== actor.id) throw notFound("Ek bulunamadı.");
   if (attachment.message) throw validationError({ attachmentId: ["Bu ek zaten gönderildi."] }, "Bu ek zaten gönderildi.");
   return { id: attachment.id, fileName: attachment.fileName, mimeType: attachment.mimeType, sizeBytes: attachment.sizeBytes };
-}
-
-type Inserted = { id: string; createdAt: Date };
-
-// One statement, one round trip, autocommitted: lock the conversation row, then insert (the id is drawn from the
-// sequence only after the lock, so within a conversation ids grow in commit order and "everything after id X"
-// can never miss a message that commits later), then move the conversation's last message and the sender's read
-// mark. The time is taken under the lock (clock_timestamp), so times never run backwards against ids.
-// No row when the same (sender, clientId) committed first, or the conversation does not exist.
-const INSERT_MESSAGE = `
-  WITH locked AS (
-    SELECT id FROM "Conversation" WHERE id = $1 FOR UPDATE
-  ), inserted AS (
-    INSERT INTO "Message" ("conversationId", "senderId", "clientId", body, "attachmentId", "createdAt")
-    SELECT id, $2, $3, $4, $5, clock_timestamp() FROM locked
-    ON CONFLICT ("senderId", "clientId") DO NOTHING
-    RETURNING id, "createdAt"
-  ), conversation AS (
-    UPDATE "Conversation" SET "lastMessageId" = inserted.id, "lastMessageAt" = inserted."createdAt"
-    FROM inserted WHERE "Conversation".id = $1
-  ), sender_read AS (
-    UPDATE "ConversationMember" SET "lastReadMessageId" = inserted.id
-    FROM inserted WHERE "conversationId" = $1 AND "userId" = $2
-  )
-  SELECT id::text AS id, "createdAt" FROM inserted`;
-
-async function insertMessage(actor: Actor, data: z.infer<typeof sendMessageSchema>): Promise<Inserted | null> {
-  const { rows } = await getPgPool().query<Inserted>({
-    name: "send-message",
-    text: INSERT_MESSAGE,
-    values: [data.conversationId, actor.id, data.clientId, data.body, data.attachmentId ?? null],
-  });
-  return rows[0] ?? null;
 }
 
 /** Broadcasts the stored message (once, see delivery.ts) and marks both members' lists stale. */
@@ -119,11 +86,18 @@ export async function sendMessage(actor: Actor, input: unknown): Promise<{ messa
     return answerRetry(previous, data.conversationId, members);
   }
   const attachment = data.attachmentId ? await attachmentToSend(actor, data.conversationId, data.attachmentId) : null;
-  const inserted = await withSendSlot(() => insertMessage(actor, data));
+  const inserted = await insertMessage({
+    conversationId: data.conversationId,
+    senderId: actor.id,
+    clientId: data.clientId,
+    body: data.body,
+    attachmentId: data.attachmentId ?? null,
+  });
   if (!inserted) {
     const previous = await storedByClientId(actor.id, data.clientId);
-    if (!previous) throw notFound("Konuşma bulunamadı.");
-    return answerRetry(previous, data.conversationId, members);
+    if (previous) return answerRetry(previous, data.conversationId, members);
+    // not our clientId: the attachment went out with another message meanwhile, or the conversation is gone
+    throw data.attachmentId ? validationError({ attachmentId: ["Bu ek zaten gönderildi."] }, "Bu ek zaten gönderildi.") : notFound("Konuşma bulunamadı.");
   }
   const message = toMessagePayload({ ...data, id: BigInt(inserted.id), senderId: actor.id, createdAt: inserted.createdAt, attachment });
 

@@ -1,0 +1,101 @@
+import { getPgPool } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+
+export type NewMessage = { conversationId: string; senderId: string; clientId: string; body: string; attachmentId: string | null };
+export type InsertedMessage = { id: string; createdAt: Date };
+
+// Sends that arrive while earlier statements are in flight are stored together: one statement and one commit
+// (one WAL flush) for the whole group instead of one per message. A lone send goes out at once, so batching
+// costs nothing at low load. Each send still resolves only after its row is committed.
+//
+// The statement locks every conversation it writes to (in id order, so concurrent batches cannot deadlock)
+// before any row draws its id from the sequence; within a conversation ids therefore grow in commit order and
+// "everything after id X" never misses a message that commits later. Rows are inserted in arrival order and
+// the time is taken under the lock (clock_timestamp), so times never run backwards against ids. A row that
+// conflicts with a stored (sender, clientId) is skipped and resolves to null.
+const INSERT_BATCH = `
+  WITH input AS (
+    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY
+      AS t(conversation_id, sender_id, client_id, body, attachment_id, ord)
+  ), locked AS (
+    SELECT id FROM "Conversation" WHERE id IN (SELECT conversation_id FROM input) ORDER BY id FOR UPDATE
+  ), inserted AS (
+    INSERT INTO "Message" ("conversationId", "senderId", "clientId", body, "attachmentId", "createdAt")
+    SELECT i.conversation_id, i.sender_id, i.client_id, i.body, i.attachment_id, clock_timestamp()
+    FROM input i JOIN locked l ON l.id = i.conversation_id
+    ORDER BY i.ord
+    ON CONFLICT DO NOTHING
+    RETURNING id, "conversationId", "senderId", "clientId", "createdAt"
+  ), latest AS (
+    SELECT DISTINCT ON ("conversationId") "conversationId", id, "createdAt" FROM inserted ORDER BY "conversationId", id DESC
+  ), conversations AS (
+    UPDATE "Conversation" c SET "lastMessageId" = latest.id, "lastMessageAt" = latest."createdAt"
+    FROM latest WHERE c.id = latest."conversationId"
+  ), sender_reads AS (
+    UPDATE "ConversationMember" m SET "lastReadMessageId" = s.last_id
+    FROM (SELECT "conversationId", "senderId", max(id) AS last_id FROM inserted GROUP BY 1, 2) s
+    WHERE m."conversationId" = s."conversationId" AND m."userId" = s."senderId" AND m."lastReadMessageId" < s.last_id
+  )
+  SELECT id::text AS id, "senderId", "clientId", "createdAt" FROM inserted`;
+
+const MAX_BATCH = 200;
+// statements in flight at once; the rest of the pool stays free for everything else
+const MAX_CONCURRENT_BATCHES = 4;
+// sends waiting for a statement in this process; past this a send is refused at once (the client retries with
+// the same clientId) instead of queueing without bound, which turns overload into memory growth and timeouts
+const MAX_QUEUED = Number(process.env.MESSAGE_SEND_MAX_PENDING ?? 2_000);
+
+type Waiting = NewMessage & { resolve: (row: InsertedMessage | null) => void; reject: (error: unknown) => void };
+
+const queue: Waiting[] = [];
+let inFlight = 0;
+
+async function runBatch(batch: Waiting[]): Promise<void> {
+  const column = (pick: (m: Waiting) => string | null) => batch.map(pick);
+  const { rows } = await getPgPool().query<{ id: string; senderId: string; clientId: string; createdAt: Date }>({
+    name: "send-message-batch",
+    text: INSERT_BATCH,
+    values: [
+      column((m) => m.conversationId),
+      column((m) => m.senderId),
+      column((m) => m.clientId),
+      column((m) => m.body),
+      column((m) => m.attachmentId),
+    ],
+  });
+  const byKey = new Map(rows.map((r) => [`${r.senderId}\u0000${r.clientId}`, r]));
+  for (const m of batch) {
+    const row = byKey.get(`${m.senderId}\u0000${m.clientId}`);
+    // a clientId sent twice in one batch: the first copy is stored, the second resolves as a conflict
+    byKey.delete(`${m.senderId}\u0000${m.clientId}`);
+    m.resolve(row ? { id: row.id, createdAt: row.createdAt } : null);
+  }
+}
+
+function pump(): void {
+  while (inFlight < MAX_CONCURRENT_BATCHES && queue.length > 0) {
+    const batch = queue.splice(0, MAX_BATCH);
+    inFlight++;
+    runBatch(batch)
+      .catch((error) => {
+        for (const m of batch) m.reject(error);
+      })
+      .finally(() => {
+        inFlight--;
+        pump();
+      });
+  }
+}
+
+/** Stores one message (batched with concurrent sends); null when its (sender, clientId) was already stored. */
+export function insertMessage(message: NewMessage): Promise<InsertedMessage | null> {
+  if (queue.length >= MAX_QUEUED) {
+    return Promise.reject(
+      new AppError("RATE_LIMITED", "Sunucu şu anda çok yoğun. Mesajınız birkaç saniye içinde yeniden gönderilecek.", { retryAfterSeconds: 2 }),
+    );
+  }
+  return new Promise((resolve, reject) => {
+    queue.push({ ...message, resolve, reject });
+    pump();
+  });
+}
