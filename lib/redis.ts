@@ -20,7 +20,9 @@ export function createRedisConnection(options: RedisOptions = {}): Redis {
 /** The shared command connection of this process. */
 export function getRedis(): Redis {
   if (!globalForRedis.tevkilRedis) {
-    globalForRedis.tevkilRedis = new Redis(env().REDIS_URL, { maxRetriesPerRequest: 2 });
+    // auto-pipelining sends the commands issued in one tick in one write: under load the socket writes, not
+    // Redis, were the largest CPU cost of a message send (bench profile: writev ~17 % of the process)
+    globalForRedis.tevkilRedis = new Redis(env().REDIS_URL, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
     // errors surface on the commands that fail; without a listener ioredis would also log every reconnect attempt
     globalForRedis.tevkilRedis.on("error", () => undefined);
   }

@@ -3,8 +3,17 @@ import { db } from "@/lib/db";
 import { forbidden, notFound, notVerified } from "@/lib/errors";
 import { getRedis, redisKey } from "@/lib/redis";
 
-// A conversation's members never change after it is created, so the set is cached without invalidation.
+// A conversation's members never change after it is created, so the set is cached without invalidation:
+// in this process (no round trip on the hot path of every message) and in Redis for the other instances.
 const MEMBERS_TTL_SECONDS = 24 * 60 * 60;
+const LOCAL_CACHE_MAX = 50_000;
+const localMembers = new Map<string, string[]>();
+
+function rememberLocally(conversationId: string, ids: string[]): void {
+  // a Map iterates in insertion order, so the first key is the oldest entry
+  if (localMembers.size >= LOCAL_CACHE_MAX) localMembers.delete(localMembers.keys().next().value!);
+  localMembers.set(conversationId, ids);
+}
 const membersKey = (conversationId: string) => redisKey("msg", "members", conversationId);
 
 /** Only verified lawyers take part in messaging. */
@@ -14,13 +23,19 @@ export function assertCanMessage(actor: Actor): void {
 
 /** The member ids of a conversation, or null when it does not exist. */
 export async function conversationMembers(conversationId: string): Promise<string[] | null> {
+  const local = localMembers.get(conversationId);
+  if (local) return local;
   const redis = getRedis();
   const cached = await redis.smembers(membersKey(conversationId));
-  if (cached.length) return cached;
+  if (cached.length) {
+    rememberLocally(conversationId, cached);
+    return cached;
+  }
   const rows = await db.conversationMember.findMany({ where: { conversationId }, select: { userId: true } });
   if (rows.length === 0) return null;
   const ids = rows.map((r) => r.userId);
   await redis.multi().sadd(membersKey(conversationId), ...ids).expire(membersKey(conversationId), MEMBERS_TTL_SECONDS).exec();
+  rememberLocally(conversationId, ids);
   return ids;
 }
 

@@ -7,6 +7,6 @@ const globalForEmitter = globalThis as unknown as { tevkilEmitter?: Emitter };
 
 /** Emits to sockets on every instance through Redis; usable from server actions and workers alike. */
 export function getEmitter(): Emitter {
-  globalForEmitter.tevkilEmitter ??= new Emitter(createRedisConnection(), { key: socketAdapterKey(env().REDIS_PREFIX) });
+  globalForEmitter.tevkilEmitter ??= new Emitter(createRedisConnection({ enableAutoPipelining: true }), { key: socketAdapterKey(env().REDIS_PREFIX) });
   return globalForEmitter.tevkilEmitter;
 }

@@ -12,8 +12,8 @@ type Registrar = (socket: Socket) => void;
 
 /** Socket.IO on the app's HTTP server: Redis adapter, session-cookie handshake, per-user rooms. */
 export function createSocketServer(httpServer: HttpServer, registrars: Registrar[] = []): Server {
-  const pub = createRedisConnection();
-  const sub = pub.duplicate();
+  const pub = createRedisConnection({ enableAutoPipelining: true });
+  const sub = createRedisConnection();
   const io = new Server(httpServer, {
     path: "/socket.io",
     // other upgrade requests (Next's dev HMR) are left for Next to handle
