@@ -1,5 +1,5 @@
 // `npm run bench`: the scale benchmark of issue 6. See BENCHMARKS.md for what it does and the numbers.
-import { execSync, fork } from "node:child_process";
+import { execFileSync, execSync, fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
@@ -9,12 +9,13 @@ import { Crowd, killAllGenerators, mergeInto, type MergedWindow } from "./lib/cr
 import { PgActivitySampler, commandStatsDelta, pgStatStatements, redisCommandStats, summarizeCpuProfiles } from "./lib/profile";
 import type { FromHttpLoad, HttpPage, PageResult, ToHttpLoad } from "./lib/protocol";
 import { appendMarkdown, type Report } from "./lib/report";
+import type { NotificationThroughput } from "./notification-throughput";
 import { NODE_FLAGS, portFree, queryStats, setLogDir, startApp, startBareRelay, startNginx, startPgBouncer, stopAll, stopServices, type AppEnv, type Probe, type Service } from "./lib/services";
 import { bareUsers, countMessages, createBenchDatabase, createSessions, insertUsers, storedClientIds } from "./lib/setup";
 import { CpuMeter, machineInfo, percentiles, pidsByName, rssKb } from "./lib/stats";
 
 // ---------- options ----------
-const SCENARIOS = ["hold", "messages", "steps", "mixed", "polling", "bare"] as const;
+const SCENARIOS = ["hold", "messages", "steps", "mixed", "polling", "bare", "notifications"] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 function parseArgs(argv: string[]) {
@@ -417,6 +418,7 @@ async function main() {
   const appScenarios = (["hold", "messages", "steps", "mixed", "polling"] as Scenario[]).filter((s) => opts.only.has(s));
   if (appScenarios.length) await runApp(users, basePort, generators, addresses, report);
   if (opts.only.has("bare")) await runBare(basePort, generators, addresses, report);
+  if (opts.only.has("notifications")) report.phases.notifications = runNotificationThroughput(log);
 
   evaluateTargets(report);
   const file = path.join(resultsDir, `${stamp}.json`);
@@ -848,9 +850,27 @@ function reconcile(ledger: { acked: Map<string, number>; delivered: Map<string, 
   };
 }
 
+/** The notification worker's throughput (its own database, worker process and local SMTP server). */
+function runNotificationThroughput(log: (line: string) => void): NotificationThroughput {
+  log("notifications: 2,000 in-app + e-mail notifications through one worker process");
+  const output = execFileSync(process.execPath, ["--import", "tsx", "bench/notification-throughput-cli.ts", "2000", "20"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const result = JSON.parse(output.trim().split("\n").at(-1)!) as NotificationThroughput;
+  log(`notifications: ${fmt(result.notificationsPerSecond)}/s (${fmt(result.jobsPerSecond)} jobs/s), ${result.mailsReceived} e-mails, ${result.duplicates} duplicates`);
+  return result;
+}
+
 function evaluateTargets(report: Report) {
   const targets = report.targets;
   const add = (name: string, target: string, actual: string, met: boolean | null, note = "") => targets.push({ name, target, actual, met, note });
+  const notifications = report.phases.notifications as NotificationThroughput | undefined;
+  if (notifications) {
+    add(
+      "notification worker (in-app + e-mail to local SMTP)",
+      "measured; no duplicates",
+      `${fmt(notifications.notificationsPerSecond)} notifications/s = ${fmt(notifications.jobsPerSecond)} jobs/s, ${notifications.duplicates} duplicates`,
+      notifications.duplicates === 0 && notifications.mailsReceived === notifications.notifications,
+    );
+  }
   const hold = report.phases.hold as (PhaseSummary & { held: number; rssPerConnectionKb: number[] }) | undefined;
   const connect = report.phases.connect as { connected: number; failed: number } | undefined;
   const messages = report.phases.messages as PhaseSummary | undefined;
