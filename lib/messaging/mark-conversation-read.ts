@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { broadcastToUsers } from "@/lib/messaging/delivery";
-import { invalidateConversationLists, pushUnreadTotal } from "@/lib/messaging/list-conversations";
+import { invalidateConversationLists } from "@/lib/messaging/list-conversations";
+import { scheduleUnreadPush } from "@/lib/messaging/unread-push-queue";
 import { assertCanMessage, requireMembership } from "@/lib/messaging/membership";
 import { messageId } from "@/lib/messaging/message-payload";
 import { messageIdSchema, recordId } from "@/lib/messaging/schemas";
@@ -41,6 +42,6 @@ export async function markConversationRead(actor: Actor, input: unknown): Promis
   const receipt: ReadReceipt = { conversationId, userId: actor.id, lastReadMessageId: messageId(moved.lastReadMessageId) };
   broadcastToUsers(members, "conversation:read", receipt);
   await invalidateConversationLists([actor.id]);
-  void pushUnreadTotal(actor.id).catch((error) => console.error("unread push failed", error));
+  scheduleUnreadPush(actor.id);
   return { lastReadMessageId: receipt.lastReadMessageId };
 }

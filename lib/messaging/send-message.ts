@@ -3,11 +3,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { publishOnce } from "@/lib/messaging/delivery";
-import { invalidateConversationLists, pushUnreadTotal } from "@/lib/messaging/list-conversations";
+import { invalidateConversationLists } from "@/lib/messaging/list-conversations";
 import { assertCanMessage, requireMembership } from "@/lib/messaging/membership";
 import { messageSelect, toMessagePayload, type AttachmentPayload, type MessagePayload } from "@/lib/messaging/message-payload";
 import { scriptedRedis } from "@/lib/messaging/redis-script";
 import { insertMessage } from "@/lib/messaging/message-batcher";
+import { scheduleUnreadPush } from "@/lib/messaging/unread-push-queue";
 import { MESSAGE_BODY_MAX, recordId } from "@/lib/messaging/schemas";
 import { scheduleMessageNotices } from "@/lib/notifications/message-notice";
 import { onlineUsers } from "@/lib/presence/presence-store";
@@ -103,7 +104,7 @@ export async function sendMessage(actor: Actor, input: unknown): Promise<{ messa
 
   await announce(message, members);
   const recipients = members.filter((userId) => userId !== actor.id);
-  for (const userId of recipients) void pushUnreadTotal(userId).catch((error) => console.error("unread push failed", error));
+  for (const userId of recipients) scheduleUnreadPush(userId);
   // recipients with no live socket get a (throttled, delayed) notice by their chosen channels
   void onlineUsers(recipients)
     .then((online) => scheduleMessageNotices(message, recipients.filter((userId) => !online.has(userId))))
