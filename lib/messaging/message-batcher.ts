@@ -52,8 +52,8 @@ let inFlight = 0;
 
 async function runBatch(batch: Waiting[]): Promise<void> {
   const column = (pick: (m: Waiting) => string | null) => batch.map(pick);
+  // unnamed (not a prepared statement): PgBouncer in transaction mode does not keep prepared statements
   const { rows } = await getPgPool().query<{ id: string; senderId: string; clientId: string; createdAt: Date }>({
-    name: "send-message-batch",
     text: INSERT_BATCH,
     values: [
       column((m) => m.conversationId),
