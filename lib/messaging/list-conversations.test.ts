@@ -12,6 +12,41 @@ let sequence = 0;
 const send = (user: { id: string } & Parameters<typeof actorOf>[0], conversationId: string, body: string) =>
   sendMessage(actorOf(user), { conversationId, clientId: `list-test-${Date.now()}-${sequence++}`, body });
 
+describe("unread counts kept on the membership", () => {
+  it("grow with the peer's messages, restart at a read and at one's own reply, and survive concurrent sends", async () => {
+    const { a, b, conversationId } = await pairWithConversation();
+    const total = async (user: { id: string }) => (await conversationSummary(user.id)).unreadTotal;
+    const sent = [];
+    for (const body of ["Bir", "İki", "Üç"]) sent.push((await send(a, conversationId, body)).message);
+    expect(await total(b)).toBe(3);
+
+    await markConversationRead(actorOf(b), { conversationId, lastReadMessageId: sent[1].id });
+    expect(await total(b)).toBe(1);
+
+    // B answers: B has read everything before its own message, A now has one unread
+    await send(b, conversationId, "Cevap");
+    expect(await total(b)).toBe(0);
+    expect(await total(a)).toBe(1);
+
+    // both sides at once (the sends may share one batched statement): each sees the other's messages
+    await Promise.all([
+      ...Array.from({ length: 5 }, (_, i) => send(a, conversationId, `A${i}`)),
+      ...Array.from({ length: 5 }, (_, i) => send(b, conversationId, `B${i}`)),
+    ]);
+    const { conversations } = await conversationSummary(b.id);
+    const history = await import("@/lib/db").then(({ db }) =>
+      db.message.findMany({ where: { conversationId }, orderBy: { id: "asc" }, select: { id: true, senderId: true } }),
+    );
+    const unreadFor = (userId: string) => {
+      const lastOwn = history.filter((m) => m.senderId === userId).at(-1)!.id;
+      return history.filter((m) => m.senderId !== userId && m.id > lastOwn).length;
+    };
+    expect(await total(a)).toBe(unreadFor(a.id));
+    expect(await total(b)).toBe(unreadFor(b.id));
+    expect(conversations[0].unread).toBe(unreadFor(b.id));
+  });
+});
+
 describe("conversation list cache", () => {
   it("is invalidated by new messages and reads, and answers the same with Redis flushed", async () => {
     const { a, b, conversationId } = await pairWithConversation();

@@ -9,7 +9,7 @@ import { broadcastToUsers } from "@/lib/messaging/delivery";
 import { parseInput, validationError } from "@/lib/validation";
 
 export const CONVERSATION_PAGE_SIZE = 30;
-/** Unread counts stop at this many per conversation (shown as "99+"), so counting never scans a long backlog. */
+/** Unread counts are shown up to this many per conversation ("99+" beyond). */
 export const UNREAD_CAP = 100;
 const PREVIEW_LENGTH = 140;
 const CACHE_TTL_SECONDS = 10 * 60;
@@ -61,7 +61,7 @@ type Row = {
   lastSenderId: string;
   lastBody: string;
   lastHasAttachment: boolean;
-  unread: bigint;
+  unread: number;
 };
 
 const encodeCursor = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`).toString("base64url");
@@ -73,7 +73,7 @@ function decodeCursor(cursor: string): { at: Date; id: string } | null {
 }
 
 // One query for the page: the actor's memberships (index on userId), each conversation, its peer, its last
-// message (primary key) and a capped unread count (index conversationId, id). Conversations without a message
+// message (primary key) and its unread count (kept on the membership row). Conversations without a message
 // yet are not listed: opening a conversation does not show up in the peer's list until something is said.
 async function queryPage(userId: string, cursor: { at: Date; id: string } | null): Promise<ConversationList> {
   const after = cursor ? Prisma.sql`AND (c."lastMessageAt", c.id) < (${cursor.at}, ${cursor.id})` : Prisma.empty;
@@ -82,13 +82,7 @@ async function queryPage(userId: string, cursor: { at: Date; id: string } | null
            p."userId" AS "peerId", u."fullName" AS "peerName",
            lm.id AS "lastMessageId", lm."senderId" AS "lastSenderId", left(lm.body, ${PREVIEW_LENGTH}) AS "lastBody",
            lm."attachmentId" IS NOT NULL AS "lastHasAttachment",
-           CASE WHEN c."lastMessageId" > me."lastReadMessageId" THEN (
-             SELECT count(*) FROM (
-               SELECT 1 FROM "Message" x
-               WHERE x."conversationId" = c.id AND x.id > me."lastReadMessageId" AND x."senderId" <> me."userId"
-               LIMIT ${UNREAD_CAP}
-             ) unread_rows
-           ) ELSE 0 END AS unread
+           LEAST(me."unreadCount", ${UNREAD_CAP}) AS unread
     FROM "ConversationMember" me
     JOIN "Conversation" c ON c.id = me."conversationId"
     JOIN "ConversationMember" p ON p."conversationId" = c.id AND p."userId" <> me."userId"
@@ -121,16 +115,7 @@ async function queryPage(userId: string, cursor: { at: Date; id: string } | null
 
 async function queryUnreadTotal(userId: string): Promise<number> {
   const [row] = await db.$queryRaw<{ total: bigint }[]>`
-    SELECT COALESCE(sum((
-      SELECT count(*) FROM (
-        SELECT 1 FROM "Message" x
-        WHERE x."conversationId" = me."conversationId" AND x.id > me."lastReadMessageId" AND x."senderId" <> me."userId"
-        LIMIT ${UNREAD_CAP}
-      ) unread_rows
-    )), 0) AS total
-    FROM "ConversationMember" me
-    JOIN "Conversation" c ON c.id = me."conversationId"
-    WHERE me."userId" = ${userId} AND c."lastMessageId" > me."lastReadMessageId"`;
+    SELECT COALESCE(sum(LEAST("unreadCount", ${UNREAD_CAP})), 0) AS total FROM "ConversationMember" WHERE "userId" = ${userId}`;
   return Number(row.total);
 }
 

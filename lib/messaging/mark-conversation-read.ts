@@ -14,6 +14,8 @@ export const markConversationReadSchema = z.object({
   lastReadMessageId: messageIdSchema,
 });
 
+const UNREAD_RECOUNT_CAP = 1_000;
+
 export type ReadReceipt = { conversationId: string; userId: string; lastReadMessageId: number };
 
 /**
@@ -25,8 +27,17 @@ export async function markConversationRead(actor: Actor, input: unknown): Promis
   const { conversationId, lastReadMessageId } = parseInput(markConversationReadSchema, input);
   const members = await requireMembership(actor, conversationId);
 
+  // the unread count is recounted from the new position (a send committing meanwhile adds to it after this row
+  // update, under the row lock, so nothing is lost); the recount stops at UNREAD_RECOUNT_CAP rows
   const [moved] = await db.$queryRaw<{ lastReadMessageId: bigint }[]>`
-    UPDATE "ConversationMember" m SET "lastReadMessageId" = LEAST(${lastReadMessageId}::bigint, c."lastMessageId")
+    UPDATE "ConversationMember" m SET "lastReadMessageId" = LEAST(${lastReadMessageId}::bigint, c."lastMessageId"),
+      "unreadCount" = (
+        SELECT count(*) FROM (
+          SELECT 1 FROM "Message" x
+          WHERE x."conversationId" = m."conversationId" AND x.id > LEAST(${lastReadMessageId}::bigint, c."lastMessageId")
+            AND x."senderId" <> m."userId"
+          LIMIT ${UNREAD_RECOUNT_CAP}
+        ) unread_rows)
     FROM "Conversation" c
     WHERE c.id = m."conversationId" AND m."conversationId" = ${conversationId} AND m."userId" = ${actor.id}
       AND m."lastReadMessageId" < LEAST(${lastReadMessageId}::bigint, c."lastMessageId")

@@ -31,10 +31,22 @@ const INSERT_BATCH = `
   ), conversations AS (
     UPDATE "Conversation" c SET "lastMessageId" = latest.id, "lastMessageAt" = latest."createdAt"
     FROM latest WHERE c.id = latest."conversationId"
-  ), sender_reads AS (
-    UPDATE "ConversationMember" m SET "lastReadMessageId" = s.last_id
-    FROM (SELECT "conversationId", "senderId", max(id) AS last_id FROM inserted GROUP BY 1, 2) s
-    WHERE m."conversationId" = s."conversationId" AND m."userId" = s."senderId" AND m."lastReadMessageId" < s.last_id
+  ), members AS (
+    -- per member of a written conversation: the last message they sent in this batch, and what others sent
+    SELECT mm."conversationId", mm."userId",
+           max(i.id) FILTER (WHERE i."senderId" = mm."userId") AS own_last,
+           count(*) FILTER (WHERE i."senderId" <> mm."userId") AS from_others
+    FROM "ConversationMember" mm JOIN inserted i ON i."conversationId" = mm."conversationId"
+    GROUP BY mm."conversationId", mm."userId"
+  ), member_updates AS (
+    -- one UPDATE per member row (a statement may not update a row twice): a sender has read up to their own
+    -- last message, so their unread count restarts from what others sent after it; the others' count grows
+    UPDATE "ConversationMember" m SET
+      "lastReadMessageId" = GREATEST(m."lastReadMessageId", COALESCE(members.own_last, 0)),
+      "unreadCount" = CASE WHEN members.own_last IS NULL THEN m."unreadCount" + members.from_others
+        ELSE (SELECT count(*) FROM inserted i
+              WHERE i."conversationId" = m."conversationId" AND i."senderId" <> m."userId" AND i.id > members.own_last) END
+    FROM members WHERE m."conversationId" = members."conversationId" AND m."userId" = members."userId"
   )
   SELECT id::text AS id, "senderId", "clientId", "createdAt" FROM inserted`;
 
