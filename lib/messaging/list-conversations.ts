@@ -147,12 +147,15 @@ export async function listConversations(actor: Actor, input: unknown = {}): Prom
 }
 
 /**
- * Sends the user's current unread total (`unread` event) to every tab they have open, on any instance.
- * Only the total is computed (not the cached list page, which the next list view rebuilds); the generation is
- * read first, so the total is at least as new as the version it is sent with.
+ * The user's unread total and the list generation it is at least as new as (the generation is read first).
+ * One index lookup: used by the header badge on every page and by the `unread` pushes.
  */
-export async function pushUnreadTotal(userId: string): Promise<void> {
+export async function unreadSnapshot(userId: string): Promise<{ total: number; version: number }> {
   const version = Number((await getRedis().get(generationKey(userId))) ?? 0);
-  const total = await queryUnreadTotal(userId);
-  broadcastToUsers([userId], "unread", { total, version });
+  return { total: await queryUnreadTotal(userId), version };
+}
+
+/** Sends the user's current unread total (`unread` event) to every tab they have open, on any instance. */
+export async function pushUnreadTotal(userId: string): Promise<void> {
+  broadcastToUsers([userId], "unread", await unreadSnapshot(userId));
 }

@@ -1,5 +1,5 @@
 import type { Socket } from "socket.io";
-import { conversationSummary } from "@/lib/messaging/list-conversations";
+import { unreadSnapshot } from "@/lib/messaging/list-conversations";
 import { markConversationRead } from "@/lib/messaging/mark-conversation-read";
 import { openConversation } from "@/lib/messaging/open-conversation";
 import { sendMessage } from "@/lib/messaging/send-message";
@@ -22,8 +22,8 @@ export function registerMessaging(socket: Socket): void {
   // every (re)connect starts with the current unread total, so a tab that was offline is right again
   const { actor } = socket.data as SocketData;
   if (actor.verification === "VERIFIED") {
-    conversationSummary(actor.id)
-      .then(({ unreadTotal, version }) => socket.emit("unread", { total: unreadTotal, version }))
+    unreadSnapshot(actor.id)
+      .then((unread) => socket.emit("unread", unread))
       .catch((error) => console.error("unread total on connect failed", error));
   }
 }
