@@ -109,9 +109,15 @@ function onEvent(member: Member, event: string, data: unknown) {
   else bump(win.otherEvents, event);
 }
 
+// messages first seen through `sync`: their live copy may still arrive (the broadcast follows the commit, and
+// a reconnected socket is already in the room), which a client drops by id, as it does the reverse order
+const firstSeenBySync = new Set<string>();
+
 function recordDelivery(member: Member, message: MessageShape, viaSync: boolean) {
   const count = deliveredLedger.get(message.clientId) ?? 0;
   if (viaSync && count > 0) return; // sync overlapping a live delivery: a client drops it by id
+  if (!viaSync && count > 0 && firstSeenBySync.delete(message.clientId)) return; // the live copy after sync
+  if (viaSync) firstSeenBySync.add(message.clientId);
   deliveredLedger.set(message.clientId, count + 1);
   if (count > 0) return; // a duplicate: counted in the ledger
   if (viaSync) {
