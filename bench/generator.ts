@@ -1,7 +1,7 @@
 // A load-generator process (forked by bench/run.ts): holds its share of the sockets, sends 1:1 messages at the
 // rate it is told, churns connections, and reports latency windows and a ledger of what was acked and delivered.
 import { SioClient } from "./lib/sio-client";
-import type { BenchUser, FromGenerator, GeneratorInit, ToGenerator, Window } from "./lib/protocol";
+import { emptyWindowCounters, type BenchUser, type FromGenerator, type GeneratorInit, type ToGenerator, type Window } from "./lib/protocol";
 import { wallMs } from "./lib/stats";
 
 const RETRY_AFTER_MS = 5_000;
@@ -38,26 +38,7 @@ const deliveredLedger = new Map<string, number>();
 let seq = 0;
 let abandonedTotal = 0;
 
-const emptyWindow = (): Omit<Window, "gen" | "ms" | "connected" | "pending" | "cpuMs" | "rssKb"> => ({
-  sent: 0,
-  acked: 0,
-  retries: 0,
-  errors: {},
-  delivered: 0,
-  deliveredBySync: 0,
-  latencies: [],
-  crossLatencies: [],
-  ackLatencies: [],
-  drops: 0,
-  dropReasons: {},
-  reconnects: 0,
-  reconnectFailures: 0,
-  churned: 0,
-  presenceEvents: 0,
-  otherEvents: {},
-  skipped: 0,
-});
-let win = emptyWindow();
+let win = emptyWindowCounters();
 let windowStart = Date.now();
 let cpuAtWindow = process.cpuUsage();
 
@@ -321,7 +302,7 @@ function snapshot(): Window {
     cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     rssKb: Math.round(process.memoryUsage.rss() / 1024),
   };
-  win = emptyWindow();
+  win = emptyWindowCounters();
   windowStart = now;
   cpuAtWindow = process.cpuUsage();
   return result;

@@ -1,6 +1,6 @@
 // The load-generator processes as one crowd: forks them, splits users and rates between them, merges reports.
 import { fork, type ChildProcess } from "node:child_process";
-import type { BenchUser, ConnectProgress, FromGenerator, ToGenerator, Window } from "./protocol";
+import { emptyWindowCounters, type BenchUser, type ConnectProgress, type FromGenerator, type ToGenerator, type Window } from "./protocol";
 
 type Reply<T extends FromGenerator["type"]> = Extract<FromGenerator, { type: T }>;
 
@@ -154,23 +154,7 @@ export class Crowd {
     const merged: MergedWindow = {
       ms: Math.max(...windows.map((w) => w.ms)),
       connected: 0,
-      sent: 0,
-      acked: 0,
-      retries: 0,
-      errors: {},
-      delivered: 0,
-      deliveredBySync: 0,
-      latencies: [],
-      crossLatencies: [],
-      ackLatencies: [],
-      drops: 0,
-      dropReasons: {},
-      reconnects: 0,
-      reconnectFailures: 0,
-      churned: 0,
-      presenceEvents: 0,
-      otherEvents: {},
-      skipped: 0,
+      ...emptyWindowCounters(),
       pending: 0,
       generatorRssMb: 0,
       generatorCpuPct: 0,

@@ -60,6 +60,29 @@ export type Window = {
   rssKb: number;
 };
 
+export type WindowCounters = Omit<Window, "gen" | "ms" | "connected" | "pending" | "cpuMs" | "rssKb">;
+
+/** A window's counters at zero: a generator's fresh window, and the start of merging generators' windows. */
+export const emptyWindowCounters = (): WindowCounters => ({
+  sent: 0,
+  acked: 0,
+  retries: 0,
+  errors: {},
+  delivered: 0,
+  deliveredBySync: 0,
+  latencies: [],
+  crossLatencies: [],
+  ackLatencies: [],
+  drops: 0,
+  dropReasons: {},
+  reconnects: 0,
+  reconnectFailures: 0,
+  churned: 0,
+  presenceEvents: 0,
+  otherEvents: {},
+  skipped: 0,
+});
+
 export type ConnectProgress = {
   type: "connect-progress";
   gen: number;
