@@ -1,6 +1,5 @@
 import { io, type Socket } from "socket.io-client";
-import type { Page } from "@playwright/test";
-import { test, expect, logIn } from "@/e2e/support/fixtures";
+import { test, expect, logIn, socketConnected } from "@/e2e/support/fixtures";
 import { AppServer } from "@/e2e/support/app-server";
 import { hashPassword } from "@/lib/auth/password";
 import { createSession } from "@/lib/auth/session-store";
@@ -81,18 +80,6 @@ async function openConversation(socket: Socket, peerId: string): Promise<string>
   const ack = await request(socket, "conversation:open", { peerId });
   expect(ack.ok).toBe(true);
   return (ack.conversation as { id: string }).id;
-}
-
-/** Resolves when the page's Socket.IO handshake has been accepted. */
-function socketConnected(page: Page): Promise<void> {
-  return new Promise((resolve) => {
-    page.on("websocket", (ws) => {
-      if (!ws.url().includes("/socket.io/")) return;
-      ws.on("framereceived", ({ payload }) => {
-        if (typeof payload === "string" && payload.startsWith("40")) resolve();
-      });
-    });
-  });
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];

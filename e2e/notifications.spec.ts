@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
-import type { Page } from "@playwright/test";
 import webpush from "web-push";
-import { test as base, expect, logIn } from "@/e2e/support/fixtures";
+import { test as base, expect, logIn, socketConnected } from "@/e2e/support/fixtures";
 import { AppServer } from "@/e2e/support/app-server";
 import { closeDb, db } from "@/lib/db";
 import { notifyUsers } from "@/lib/notifications/notify-users";
@@ -40,18 +39,6 @@ test.afterAll(async () => {
   await closeQueues();
   await Promise.all([closeRedis(), closeDb()]);
 });
-
-/** Resolves when the page's Socket.IO handshake is accepted; by then the server has put it in the user's room. */
-function socketConnected(page: Page): Promise<void> {
-  return new Promise((resolve) => {
-    page.on("websocket", (ws) => {
-      if (!ws.url().includes("/socket.io/")) return;
-      ws.on("framereceived", ({ payload }) => {
-        if (typeof payload === "string" && payload.startsWith("40")) resolve();
-      });
-    });
-  });
-}
 
 async function userId(email: string): Promise<string> {
   return (await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;

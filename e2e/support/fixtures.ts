@@ -29,3 +29,15 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
   await expect(page).toHaveURL(/\/panel/);
   await expect(page.getByTestId("user-menu")).toBeVisible();
 }
+
+/** Resolves when the page's Socket.IO handshake is accepted; by then the server has put it in the user's room. */
+export function socketConnected(page: Page): Promise<void> {
+  return new Promise((resolve) => {
+    page.on("websocket", (ws) => {
+      if (!ws.url().includes("/socket.io/")) return;
+      ws.on("framereceived", ({ payload }) => {
+        if (typeof payload === "string" && payload.startsWith("40")) resolve();
+      });
+    });
+  });
+}
