@@ -10,7 +10,7 @@ import { PgActivitySampler, commandStatsDelta, pgStatStatements, redisCommandSta
 import type { FromHttpLoad, HttpPage, PageResult, ToHttpLoad } from "./lib/protocol";
 import { appendMarkdown, type Report } from "./lib/report";
 import type { NotificationThroughput } from "./notification-throughput";
-import { NODE_FLAGS, portFree, queryStats, setLogDir, startApp, startBareRelay, startNginx, startPgBouncer, stopAll, stopServices, type AppEnv, type Probe, type Service } from "./lib/services";
+import { NODE_FLAGS, liveHeap, portFree, queryStats, setLogDir, startApp, startBareRelay, startNginx, startPgBouncer, stopAll, stopServices, type AppEnv, type Probe, type Service } from "./lib/services";
 import { bareUsers, countMessages, createBenchDatabase, createSessions, insertUsers, storedClientIds } from "./lib/setup";
 import { CpuMeter, machineInfo, percentiles, pidsByName, rssKb } from "./lib/stats";
 
@@ -223,7 +223,7 @@ async function measure(crowd: CrowdLike, label: string, seconds: number, warmup:
     const errors = Object.values(w.errors).reduce((a, b) => a + b, 0);
     const probes = services.filter((x) => x.name.startsWith("app#")).map((x) => x.probe());
     const probeText = probes.length
-      ? ` · loop lag p99 ${probes.map((p) => p?.lagP99 ?? "?").join("+")} ms, pool busy ${probes.map((p) => p?.poolBusy ?? "?").join("+")} waiting ${probes.map((p) => p?.poolWaiting ?? "?").join("+")}`
+      ? ` · loop lag p99 ${probes.map((p) => p?.lagP99 ?? "?").join("+")} ms, heap ${probes.map((p) => `${p?.heapMb ?? "?"}/${p?.heapTotalMb ?? "?"} (young ${p?.youngMb ?? "?"}) ext ${p?.externalMb ?? "?"}`).join("+")} MB, pool busy ${probes.map((p) => p?.poolBusy ?? "?").join("+")} waiting ${probes.map((p) => p?.poolWaiting ?? "?").join("+")}`
       : "";
     if (counting) for (const p of probes) if (p) probeLog.push(p);
     console.log(
@@ -475,6 +475,7 @@ async function runApp(users: Awaited<ReturnType<typeof createSessions>>, basePor
 
   // --- connect ---
   const baselineRss = apps.map((a) => rssKb(a.pid));
+  const baselineHeap = await liveHeap(apps);
   const crowd = await Crowd.start({
     url: `ws://127.0.0.1:${publicPort}`,
     cookieName,
@@ -532,15 +533,21 @@ async function runApp(users: Awaited<ReturnType<typeof createSessions>>, basePor
     const marginalKb = halfAt
       ? rss.map((r, i) => Math.round(((r - halfAt.rss[i]) / Math.max(1, (connect.connected - halfAt.connected) / apps.length)) * 10) / 10)
       : perConnKb;
+    const heldHeap = await liveHeap(apps);
+    const liveHeapKb = heldHeap.map((h, i) => {
+      const base = baselineHeap[i];
+      return h === null || base === null ? null : Math.round(((h - base) / 1024 / Math.max(1, connect.connected / apps.length)) * 10) / 10;
+    });
     report.phases.hold = {
       ...phaseSummary("hold", 0, hold),
       held: hold.merged.connected,
       serverRssBaselineMb: baselineRss.map((k) => Math.round(k / 1024)),
       rssPerConnectionKb: perConnKb,
       marginalRssPerConnectionKb: marginalKb,
+      liveHeapPerConnectionKb: liveHeapKb,
       httpRequestsAtIdle: 0,
     };
-    log(`hold: ${fmt(hold.merged.connected)} held, ${hold.merged.drops} dropped, RSS ${rss.map((k) => Math.round(k / 1024)).join("+")} MB (${perConnKb.join(", ")} KB per connection over the baseline, ${marginalKb.join(", ")} KB marginal), server CPU ${hold.serverCpu} %`);
+    log(`hold: ${fmt(hold.merged.connected)} held, ${hold.merged.drops} dropped, RSS ${rss.map((k) => Math.round(k / 1024)).join("+")} MB (${perConnKb.join(", ")} KB per connection over the baseline, ${marginalKb.join(", ")} KB marginal; live heap after a full GC ${liveHeapKb.join(", ")} KB per connection), server CPU ${hold.serverCpu} %`);
   }
 
   // --- rate steps: our ceiling at p99 ≤ 100 ms ---
@@ -882,7 +889,9 @@ function evaluateTargets(report: Report) {
     add(`${fmt(opts.users)} sockets held ${opts.duration} s, zero drops`, single ? "10,000 / 0 drops" : "30,000 / 0 drops", `${fmt(hold.held)} / ${hold.drops} drops`, hold.held === opts.users && hold.drops === 0 && connect.failed === 0);
     const worst = Math.max(...hold.rssPerConnectionKb);
     const marginal = Math.max(...((hold as unknown as { marginalRssPerConnectionKb: number[] }).marginalRssPerConnectionKb ?? [worst]));
-    add("server RSS per connection", "≤ 30 KB", `${worst} KB over the pre-connect baseline, ${marginal} KB marginal`, worst <= 30);
+    const live = ((hold as unknown as { liveHeapPerConnectionKb?: (number | null)[] }).liveHeapPerConnectionKb ?? []).filter((k): k is number => k !== null);
+    const liveText = live.length ? ` (live JavaScript heap ${Math.max(...live)} KB of it)` : "";
+    add("server RSS per connection", "≤ 30 KB", `${worst} KB over the pre-connect baseline${liveText}, ${marginal} KB marginal`, worst <= 30);
   }
   if (messages) {
     const rate = Math.min(messages.persistedPerS ?? 0, messages.deliveredPerS);

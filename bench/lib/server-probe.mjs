@@ -2,6 +2,7 @@
 // 2 s prints one line with the event-loop delay, heap and the pg pool's state (the app keeps its pool on
 // globalThis.tevkilPgPool). Bench-only instrumentation; the app itself is not changed.
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import v8 from "node:v8";
 
 const delay = monitorEventLoopDelay({ resolution: 10 });
 delay.enable();
@@ -21,6 +22,10 @@ setInterval(() => {
     lagP99: ms(delay.percentile(99)),
     lagMax: ms(delay.max),
     heapMb: Math.round(process.memoryUsage().heapUsed / 1048576),
+    // where the RSS goes: the young generation grows up to --max-semi-space-size, heapTotal includes V8's headroom
+    heapTotalMb: Math.round(process.memoryUsage().heapTotal / 1048576),
+    youngMb: Math.round((v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space")?.space_size ?? 0) / 1048576),
+    externalMb: Math.round(process.memoryUsage().external / 1048576),
     poolBusy: poolSamples.n ? Math.round((poolSamples.busy / poolSamples.n) * 10) / 10 : null,
     poolWaiting: poolSamples.n ? Math.round((poolSamples.waiting / poolSamples.n) * 10) / 10 : null,
     poolWaitingMax: poolSamples.waitingMax,
@@ -72,5 +77,17 @@ if (probeDir) {
     rows.sort((a, b) => b.totalMs - a.totalMs);
     writeFileSync(`${probeDir}/queries-${process.pid}-${dumps++}.json`, JSON.stringify(rows));
     stats = new Map();
+  });
+}
+
+// SIGWINCH (with --expose-gc): a full GC, then the live heap to $BENCH_PROBE_DIR/heap-<pid>-<n>.json. Taken before
+// the connects and after the hold, it gives the JavaScript memory each socket really keeps, apart from garbage
+// and V8's headroom.
+if (probeDir && globalThis.gc) {
+  const { writeFileSync } = await import("node:fs");
+  let heapDumps = 0;
+  process.on("SIGWINCH", () => {
+    globalThis.gc();
+    writeFileSync(`${probeDir}/heap-${process.pid}-${heapDumps++}.json`, JSON.stringify({ heapUsed: process.memoryUsage().heapUsed }));
   });
 }

@@ -5,7 +5,7 @@ import { chmodSync, chownSync, createWriteStream, mkdirSync, readdirSync, readFi
 import { createServer } from "node:net";
 import path from "node:path";
 
-export type Probe = { lagP50: number; lagP99: number; lagMax: number; heapMb: number; poolBusy: number | null; poolWaiting: number | null; poolWaitingMax: number };
+export type Probe = { lagP50: number; lagP99: number; lagMax: number; heapMb: number; heapTotalMb: number; youngMb: number; externalMb: number; poolBusy: number | null; poolWaiting: number | null; poolWaitingMax: number };
 export type Service = { name: string; child: ChildProcess; pid: number; port: number; output: () => string; probe: () => Probe | null };
 
 const running = new Set<ChildProcess>();
@@ -23,6 +23,24 @@ export type QueryStat = { sql: string; calls: number; totalMs: number; meanMs: n
  * The app's client-side statement counts since the last call (server-probe.mjs dumps them on SIGUSR2),
  * merged over the given app processes.
  */
+/** Each app's live JavaScript heap after a full GC (bytes), from the probe; null without the probe. */
+export async function liveHeap(apps: Service[]): Promise<(number | null)[]> {
+  if (!logDir) return apps.map(() => null);
+  const dir = logDir;
+  const before = new Set(readdirSync(dir));
+  for (const app of apps) app.child.kill("SIGWINCH");
+  const deadline = Date.now() + 15_000;
+  const found = new Map<number, number>();
+  while (Date.now() < deadline && found.size < apps.length) {
+    for (const f of readdirSync(dir).filter((name) => name.startsWith("heap-") && !before.has(name))) {
+      const pid = Number(f.split("-")[1]);
+      if (!found.has(pid)) found.set(pid, (JSON.parse(readFileSync(path.join(dir, f), "utf8")) as { heapUsed: number }).heapUsed);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return apps.map((a) => found.get(a.pid) ?? null);
+}
+
 export async function queryStats(apps: Service[]): Promise<QueryStat[]> {
   if (!logDir) return [];
   const dir = logDir;
@@ -135,7 +153,7 @@ export type AppEnv = {
   TRUST_PROXY?: string;
 };
 
-export const NODE_FLAGS = ["--max-semi-space-size=64"];
+export const NODE_FLAGS = ["--max-semi-space-size=64", "--expose-gc"];
 
 export async function startApp(index: number, port: number, appEnv: AppEnv, extraFlags: string[]): Promise<Service> {
   const probe = ["--import", "./bench/lib/server-probe.mjs"];

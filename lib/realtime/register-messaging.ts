@@ -8,16 +8,17 @@ import { syncMessages } from "@/lib/messaging/sync-messages";
 import { presenceRegistrar } from "@/lib/realtime/register-presence";
 import { socketHandler, type SocketData } from "@/lib/realtime/socket-handler";
 
+const messagingHandlers = {
+  "message:send": socketHandler(sendMessage),
+  "conversation:read": socketHandler(markConversationRead),
+  "conversation:open": socketHandler(async (actor, payload) => ({ conversation: (await openConversation(actor, payload)).conversation })),
+  typing: socketHandler(setTyping),
+  sync: socketHandler(syncMessages),
+};
+
 /** The messaging events of docs/realtime.md on one socket; each handler runs one domain function. */
 export function registerMessaging(socket: Socket): void {
-  socket.on("message:send", socketHandler(socket, sendMessage));
-  socket.on("conversation:read", socketHandler(socket, markConversationRead));
-  socket.on(
-    "conversation:open",
-    socketHandler(socket, async (actor, payload) => ({ conversation: (await openConversation(actor, payload)).conversation })),
-  );
-  socket.on("typing", socketHandler(socket, setTyping));
-  socket.on("sync", socketHandler(socket, syncMessages));
+  for (const [event, handler] of Object.entries(messagingHandlers)) socket.on(event, handler);
 
   // every (re)connect starts with the current unread total, so a tab that was offline is right again
   const { actor } = socket.data as SocketData;

@@ -6,10 +6,14 @@ import { socketHandler, type SocketData } from "@/lib/realtime/socket-handler";
 /** Presence for this instance's sockets (one tracker per process) and the `presence:get` event. */
 export function presenceRegistrar(): (socket: Socket) => void {
   const tracker = createPresenceTracker();
+  const getPresenceHandler = socketHandler(getPresence);
+  function onDisconnect(this: Socket) {
+    tracker.disconnect(this.id);
+  }
   return (socket) => {
     const { actor } = socket.data as SocketData;
     tracker.connect(socket.id, actor.id);
-    socket.on("disconnect", () => tracker.disconnect(socket.id));
-    socket.on("presence:get", socketHandler(socket, getPresence));
+    socket.on("disconnect", onDisconnect);
+    socket.on("presence:get", getPresenceHandler);
   };
 }

@@ -29,16 +29,17 @@ async function currentActor(socket: Socket): Promise<Actor> {
 /**
  * The socket twin of `authedAction`: rate-limits, runs the domain function (which validates and
  * authorises) and acks `{ ok: true, ...result }` or `{ ok: false, error: { code, message } }`.
+ * Create it once and register the same function on every socket (Socket.IO calls listeners with the socket
+ * as `this`): a closure per socket and event costs memory on every one of thousands of connections.
  */
 export function socketHandler<T extends object>(
-  socket: Socket,
   run: (actor: Actor, payload: unknown) => Promise<T>,
   options: { rateLimit?: RateLimitPolicy } = {},
 ) {
-  return async (payload: unknown, ack?: unknown) => {
+  return async function handle(this: Socket, payload: unknown, ack?: unknown) {
     const reply = typeof ack === "function" ? (ack as (response: AckResponse<T>) => void) : () => undefined;
     try {
-      const actor = await currentActor(socket);
+      const actor = await currentActor(this);
       if (options.rateLimit) await enforceRateLimit(options.rateLimit, actor.id);
       reply({ ok: true, ...(await run(actor, payload)) });
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from "node:http";
+import { ServerResponse, type Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { loadActorForSessionToken } from "@/lib/auth/load-actor";
@@ -23,6 +23,14 @@ export function createSocketServer(httpServer: HttpServer, registrars: Registrar
     adapter: createAdapter(pub, sub, { key: socketAdapterKey(env().REDIS_PREFIX) }),
   });
 
+  // engine.io hands middlewares a stand-in response for a websocket upgrade and keeps it, and through it the
+  // whole HTTP request, until the socket closes: remembered here so the connection handler can let go of it
+  const upgradeResponses = new WeakMap<object, { req: unknown }>();
+  io.engine.use((req: object, res: object, next: () => void) => {
+    if (!(res instanceof ServerResponse)) upgradeResponses.set(req, res as { req: unknown });
+    next();
+  });
+
   io.use(async (socket, next) => {
     try {
       const actor = await loadActorForSessionToken(sessionIdFromCookieHeader(socket.handshake.headers.cookie));
@@ -41,9 +49,13 @@ export function createSocketServer(httpServer: HttpServer, registrars: Registrar
   });
 
   io.on("connection", (socket) => {
-    // authenticated and its handshake copied: the raw HTTP request is not needed any more and holds ~10 KB
-    // per connection (Socket.IO's memory guide)
-    (socket.conn as unknown as { request: unknown }).request = null;
+    // authenticated: the raw HTTP request and its headers (the session token among them) are not needed any
+    // more and would stay in memory for every connection (Socket.IO's memory guide)
+    const conn = socket.conn as unknown as { request: object | null };
+    const upgrade = conn.request && upgradeResponses.get(conn.request);
+    if (upgrade) upgrade.req = null;
+    conn.request = null;
+    socket.handshake.headers = {};
     const { actor } = socket.data as SocketData;
     socket.join([userRoom(actor.id), sessionRoom(actor.sessionId)]);
     for (const register of registrars) register(socket);
