@@ -10,7 +10,7 @@ export async function MessagesNavLink() {
   return (
     <Link className="nav-link" href="/mesajlar" style={{ whiteSpace: "nowrap" }}>
       Mesajlar
-      {unread && <UnreadBadge initialTotal={unread.total} initialVersion={unread.version} />}
+      {actor && unread && <UnreadBadge viewerId={actor.id} initialTotal={unread.total} initialVersion={unread.version} />}
     </Link>
   );
 }

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { resetRateLimit } from "@/lib/messaging/test-rate-limit";
 import type { MessagePayload } from "@/lib/messaging/message-payload";
+import { unreadSnapshot } from "@/lib/messaging/list-conversations";
 import {
   closeAllClients,
   connectAs,
@@ -218,8 +219,14 @@ describe("conversation:open, conversation:read, typing, presence", () => {
     const [aSocket, bSocket, bOtherTab] = await Promise.all([connectAs(server.url, a), connectAs(server.url, b), connectAs(server.url, b)]);
     const receiptsForA = record(aSocket, "conversation:read");
     const unreadForB = record<{ total: number; version: number }>(bOtherTab, "unread");
+    const newForB = record<MessagePayload>(bOtherTab, "message:new");
+    await until(() => unreadForB.length === 1, 5_000, "unread total on connect for B");
+    expect(unreadForB[0].total).toBe(0);
     const sent = (await request(aSocket, "message:send", { conversationId, clientId: clientId("r"), body: "Okudun mu?" })) as { message: MessagePayload };
-    await until(() => unreadForB.some((u) => u.total === 1), 5_000, "unread total 1 for B");
+    await until(() => newForB.length === 1, 5_000, "the message in B's other tab");
+    expect((await unreadSnapshot(b.id)).total).toBe(1);
+    // the tab counts message:new itself: no total per message
+    expect(unreadForB).toHaveLength(1);
 
     expect(await request(bSocket, "conversation:read", { conversationId, lastReadMessageId: sent.message.id + 1000 })).toEqual({
       ok: true,

@@ -8,7 +8,6 @@ import { assertCanMessage, requireMembership } from "@/lib/messaging/membership"
 import { messageSelect, toMessagePayload, type AttachmentPayload, type MessagePayload } from "@/lib/messaging/message-payload";
 import { scriptedRedis } from "@/lib/messaging/redis-script";
 import { insertMessage } from "@/lib/messaging/message-batcher";
-import { scheduleUnreadPush } from "@/lib/messaging/unread-push-queue";
 import { MESSAGE_BODY_MAX, recordId } from "@/lib/messaging/schemas";
 import { scheduleMessageNotices } from "@/lib/notifications/message-notice";
 import { onlineUsers } from "@/lib/presence/presence-store";
@@ -103,8 +102,9 @@ export async function sendMessage(actor: Actor, input: unknown): Promise<{ messa
   const message = toMessagePayload({ ...data, id: BigInt(inserted.id), senderId: actor.id, createdAt: inserted.createdAt, attachment });
 
   await announce(message, members);
+  // no `unread` push per message: clients count `message:new` from others towards their badge (docs/realtime.md),
+  // which saves a count query and a second frame to every recipient socket on the hottest path
   const recipients = members.filter((userId) => userId !== actor.id);
-  for (const userId of recipients) scheduleUnreadPush(userId);
   // recipients with no live socket get a (throttled, delayed) notice by their chosen channels
   void onlineUsers(recipients)
     .then((online) => scheduleMessageNotices(message, recipients.filter((userId) => !online.has(userId))))
