@@ -7,7 +7,7 @@ import { getCurrentSession } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
 import { parseIstanbulDate } from "@/lib/jobs/istanbul-time";
 import { parseTurkishLira } from "@/lib/jobs/money";
-import { listPlaces } from "@/lib/jobs/reference-places";
+import { placeOptionsFor } from "@/lib/jobs/reference-places";
 import { searchJobs, type BoardPage } from "@/lib/jobs/search-jobs";
 
 export const metadata: Metadata = { title: "Tevkil ilanları" };
@@ -19,7 +19,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const params: BoardParams = Object.fromEntries(
     (["il", "adliye", "tur", "aciliyet", "baslangic", "bitis", "minUcret", "q", "sirala", "sonra"] as const).map((k) => [k, one(raw[k])]),
   );
-  const [session, places] = await Promise.all([getCurrentSession(), listPlaces()]);
+  const [session, places] = await Promise.all([getCurrentSession(), placeOptionsFor(params.il)]);
   let page: BoardPage = { items: [], nextCursor: null, total: 0 };
   let error: string | null = null;
   try {

@@ -1,9 +1,10 @@
 "use client";
 
-import { useState } from "react";
-import type { PlaceOptions } from "@/lib/jobs/reference-places";
+import { useEffect, useState } from "react";
+import type { Courthouse, PlaceOptions } from "@/lib/jobs/reference-places";
 
 type Props = {
+  /** every province, and the courthouses of the default province (others are fetched when picked) */
   places: PlaceOptions;
   defaultProvinceId?: string;
   defaultCourthouseId?: string;
@@ -13,11 +14,36 @@ type Props = {
   idPrefix?: string;
 };
 
-/** Province → courthouse cascade: picking a province narrows the courthouse list to that province's. */
+type Loaded = Record<string, Courthouse[] | "failed">;
+
+/** Province → courthouse cascade: picking a province loads and lists that province's courthouses. */
 export function PlaceSelect({ places, defaultProvinceId = "", defaultCourthouseId = "", errors, optional = false, idPrefix = "field" }: Props) {
   const [provinceId, setProvinceId] = useState(defaultProvinceId);
   const [courthouseId, setCourthouseId] = useState(defaultCourthouseId);
-  const courthouses = places.courthouses.filter((c) => String(c.provinceId) === provinceId);
+  const [loaded, setLoaded] = useState<Loaded>(() => {
+    const initial: Record<string, Courthouse[]> = {};
+    for (const c of places.courthouses) (initial[String(c.provinceId)] ??= []).push(c);
+    return initial;
+  });
+  const current = provinceId ? loaded[provinceId] : undefined;
+
+  useEffect(() => {
+    if (!provinceId || current) return;
+    let cancelled = false;
+    fetch(`/api/adliyeler?il=${encodeURIComponent(provinceId)}`)
+      .then((response) => (response.ok ? (response.json() as Promise<Courthouse[]>) : Promise.reject(new Error(String(response.status)))))
+      .then(
+        (list) => !cancelled && setLoaded((all) => ({ ...all, [provinceId]: list })),
+        () => !cancelled && setLoaded((all) => ({ ...all, [provinceId]: "failed" })),
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [provinceId, current]);
+
+  const courthouses = Array.isArray(current) ? current : [];
+  const loading = Boolean(provinceId) && current === undefined;
+  const loadFailed = current === "failed";
   const error = (name: string) => errors?.[name]?.[0];
   return (
     <>
@@ -46,15 +72,31 @@ export function PlaceSelect({ places, defaultProvinceId = "", defaultCourthouseI
           id={`${idPrefix}-courthouseId`}
           name="courthouseId"
           value={courthouseId}
-          disabled={!provinceId}
+          disabled={!provinceId || loading || loadFailed}
           aria-invalid={error("courthouseId") ? true : undefined}
           onChange={(e) => setCourthouseId(e.target.value)}
         >
-          <option value="">{optional ? "Tüm adliyeler" : provinceId ? "Adliye seçin" : "Önce il seçin"}</option>
+          <option value="">
+            {loading ? "Adliyeler yükleniyor…" : optional ? "Tüm adliyeler" : provinceId ? "Adliye seçin" : "Önce il seçin"}
+          </option>
           {courthouses.map((c) => (
             <option key={c.id} value={c.id}>{c.name}</option>
           ))}
         </select>
+        {loadFailed && (
+          <p className="field-error" role="alert">
+            Adliyeler yüklenemedi.{" "}
+            <button type="button" className="link-button" onClick={() =>
+                setLoaded((all) => {
+                  const retry = { ...all };
+                  delete retry[provinceId];
+                  return retry;
+                })
+              }>
+              Tekrar deneyin
+            </button>
+          </p>
+        )}
         {error("courthouseId") && <p className="field-error" role="alert">{error("courthouseId")}</p>}
       </div>
     </>

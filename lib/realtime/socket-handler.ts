@@ -5,23 +5,29 @@ import { toErrorPayload, unauthenticated, type ErrorPayload } from "@/lib/errors
 import { enforceRateLimit } from "@/lib/rate-limit/limiter";
 import type { RateLimitPolicy } from "@/lib/rate-limit/policies";
 
-export type SocketData = { actor: Actor; actorLoadedAt: number };
+export type SocketData = { actor: Actor; actorRefreshAt: number };
 export type AckResponse<T> = ({ ok: true } & T) | { ok: false; error: Pick<ErrorPayload, "code" | "message"> };
 
-// Role, verification and the session itself are re-read at most this often on a long-lived socket,
-// so an admin's verification or a revoked session takes effect without a reconnect.
+// Role, verification and the session itself are re-read on a long-lived socket's first event after this long, so
+// an admin's verification or a revoked session takes effect without a reconnect. Each socket waits a random 30–60 s:
+// sockets that connected together (a restart, a deploy) would otherwise all re-read in the same second.
 const ACTOR_REFRESH_MS = 60_000;
+
+/** When an actor loaded now is re-read. */
+export function nextActorRefresh(now = Date.now()): number {
+  return now + ACTOR_REFRESH_MS * (0.5 + Math.random() / 2);
+}
 
 async function currentActor(socket: Socket): Promise<Actor> {
   const data = socket.data as SocketData;
-  if (Date.now() - data.actorLoadedAt > ACTOR_REFRESH_MS) {
+  if (Date.now() > data.actorRefreshAt) {
     const actor = await loadActorForSessionHandle(data.actor.sessionId);
     if (!actor) {
       socket.disconnect(true);
       throw unauthenticated();
     }
     data.actor = actor;
-    data.actorLoadedAt = Date.now();
+    data.actorRefreshAt = nextActorRefresh();
   }
   return data.actor;
 }

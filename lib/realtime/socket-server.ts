@@ -6,7 +6,7 @@ import { sessionIdFromCookieHeader } from "@/lib/auth/session-cookie";
 import { env } from "@/lib/env";
 import { createRedisConnection } from "@/lib/redis";
 import { sessionRoom, socketAdapterKey, userRoom } from "@/lib/realtime/rooms";
-import type { SocketData } from "@/lib/realtime/socket-handler";
+import { nextActorRefresh, type SocketData } from "@/lib/realtime/socket-handler";
 
 type Registrar = (socket: Socket) => void;
 
@@ -39,7 +39,7 @@ export function createSocketServer(httpServer: HttpServer, registrars: Registrar
         error.data = { code: "UNAUTHENTICATED", message: "Oturumunuz bulunamadı. Lütfen yeniden giriş yapın." };
         return next(error);
       }
-      const data: SocketData = { actor, actorLoadedAt: Date.now() };
+      const data: SocketData = { actor, actorRefreshAt: nextActorRefresh() };
       socket.data = data;
       next();
     } catch (error) {

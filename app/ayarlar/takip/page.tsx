@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { requirePageSession } from "@/lib/auth/require-page-session";
 import { listFollows } from "@/lib/follows/list-follows";
-import { listPlaces } from "@/lib/jobs/reference-places";
+import { placeOptionsFor } from "@/lib/jobs/reference-places";
 import { AddFollowForm, RemoveFollowForm } from "@/app/ayarlar/takip/follow-forms";
 
 export const metadata: Metadata = { title: "Takip ettiğim adliyeler" };
 
 export default async function FollowSettingsPage() {
   const session = await requirePageSession("/ayarlar/takip");
-  const [follows, places] = await Promise.all([listFollows(session.user.id), listPlaces()]);
+  const [follows, places] = await Promise.all([listFollows(session.user.id), placeOptionsFor()]);
   return (
     <div className="stack narrow-form">
       <h1>Takip ettiğim il ve adliyeler</h1>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePageSession } from "@/lib/auth/require-page-session";
-import { listPlaces } from "@/lib/jobs/reference-places";
+import { placeOptionsFor } from "@/lib/jobs/reference-places";
 import { JobForm } from "@/components/jobs/job-form";
 import { createJobAction } from "@/app/ilanlar/actions";
 
@@ -15,7 +15,7 @@ export default async function NewJobPage() {
     <div className="narrow-form">
       <h1>Tevkil ilanı ver</h1>
       <div className="card">
-        <JobForm action={createJobAction} places={await listPlaces()} submitLabel="İlanı yayınla" />
+        <JobForm action={createJobAction} places={await placeOptionsFor()} submitLabel="İlanı yayınla" />
       </div>
     </div>
   );

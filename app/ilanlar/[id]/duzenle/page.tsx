@@ -5,7 +5,7 @@ import { actorFromSession } from "@/lib/auth/current-user";
 import { requirePageSession } from "@/lib/auth/require-page-session";
 import { AppError } from "@/lib/errors";
 import { getJobForEdit } from "@/lib/jobs/get-job-for-edit";
-import { listPlaces } from "@/lib/jobs/reference-places";
+import { placeOptionsFor } from "@/lib/jobs/reference-places";
 import { updateJobAction } from "@/app/ilanlar/actions";
 
 export const metadata: Metadata = { title: "İlanı düzenle" };
@@ -25,7 +25,7 @@ export default async function EditJobPage({ params }: { params: Promise<{ id: st
     <div className="narrow-form">
       <h1>İlanı düzenle</h1>
       <div className="card">
-        <JobForm action={updateJobAction} places={await listPlaces()} initial={initial} submitLabel="Değişiklikleri kaydet" />
+        <JobForm action={updateJobAction} places={await placeOptionsFor(initial.provinceId)} initial={initial} submitLabel="Değişiklikleri kaydet" />
       </div>
     </div>
   );
