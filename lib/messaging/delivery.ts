@@ -23,17 +23,21 @@ return -1`,
 );
 
 /** Encodes a broadcast exactly as the Socket.IO Redis emitter would, without sending it. */
-function encodeBroadcast(rooms: string[], event: string, payload: unknown): { channel: string; message: Buffer } {
+function encodeBroadcast(rooms: string[], exceptSocketId: string | undefined, event: string, payload: unknown): { channel: string; message: Buffer } {
   let encoded: { channel: string; message: Buffer } | undefined;
   const capture = { publish: (channel: string, message: Buffer) => void (encoded = { channel, message }) };
-  new Emitter(capture, { key: socketAdapterKey(env().REDIS_PREFIX) }).to(rooms).emit(event, payload);
+  // every socket is in a room named by its id, so excluding that room leaves out one socket
+  new Emitter(capture, { key: socketAdapterKey(env().REDIS_PREFIX) }).to(rooms).except(exceptSocketId ?? []).emit(event, payload);
   if (!encoded) throw new Error("the emitter published nothing");
   return encoded;
 }
 
-/** Queues a broadcast to the users' rooms (every instance) that goes out at most once per fence name. */
-export function publishOnce(pipeline: ChainableCommander, fence: string, userIds: string[], event: string, payload: unknown): void {
-  const { channel, message } = encodeBroadcast(userIds.map(userRoom), event, payload);
+/**
+ * Queues a broadcast to the users' rooms (every instance) that goes out at most once per fence name, to every
+ * socket of theirs but `exceptSocketId` (the sender's socket, which has the message in its ack already).
+ */
+export function publishOnce(pipeline: ChainableCommander, fence: string, userIds: string[], event: string, payload: unknown, exceptSocketId?: string): void {
+  const { channel, message } = encodeBroadcast(userIds.map(userRoom), exceptSocketId, event, payload);
   void publishOnceScript(pipeline, [redisKey("msg", "fence", fence)], [channel, message, FENCE_TTL_SECONDS]);
 }
 

@@ -29,11 +29,12 @@ const storedCount = (conversationId: string) => db.message.count({ where: { conv
 const clientId = (label: string) => `test-${label}-${Math.random().toString(36).slice(2, 10)}`;
 
 describe("message:send", () => {
-  it("acks the committed message and delivers it once to the peer and to the sender's other tabs", async () => {
+  it("acks the committed message and delivers it once to the peer and to the sender's other tabs, not again to the sending tab", async () => {
     const { a, b, conversationId } = await pairWithConversation();
     const [aTab1, aTab2, bTab] = await Promise.all([connectAs(server.url, a), connectAs(server.url, a), connectAs(server.url, b)]);
     const seenByB = record<MessagePayload>(bTab, "message:new");
     const seenByOtherTab = record<MessagePayload>(aTab2, "message:new");
+    const seenBySendingTab = record<MessagePayload>(aTab1, "message:new");
 
     const ack = await request(aTab1, "message:send", { conversationId, clientId: clientId("one"), body: "  Merhaba, duruşma saat 10:00'da.  " });
     expect(ack.ok).toBe(true);
@@ -51,6 +52,7 @@ describe("message:send", () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(seenByB).toEqual([message]);
     expect(seenByOtherTab).toEqual([message]);
+    expect(seenBySendingTab).toEqual([]);
   });
 
   it("stores a retried clientId once and acks the stored message, also when the retries race", async () => {

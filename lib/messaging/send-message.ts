@@ -12,6 +12,7 @@ import { MESSAGE_BODY_MAX, recordId } from "@/lib/messaging/schemas";
 import { scheduleMessageNotices } from "@/lib/notifications/message-notice";
 import { onlineUsers } from "@/lib/presence/presence-store";
 import { enforceRateLimit } from "@/lib/rate-limit/limiter";
+import type { SocketOrigin } from "@/lib/realtime/socket-handler";
 import { parseInput, validationError } from "@/lib/validation";
 
 export const sendMessageSchema = z.object({
@@ -42,10 +43,13 @@ async function attachmentToSend(actor: Actor, conversationId: string, attachment
   return { id: attachment.id, fileName: attachment.fileName, mimeType: attachment.mimeType, sizeBytes: attachment.sizeBytes };
 }
 
-/** Broadcasts the stored message (once, see delivery.ts) and marks both members' lists stale. */
-async function announce(message: MessagePayload, members: string[]): Promise<void> {
+/**
+ * Broadcasts the stored message (once, see delivery.ts) and marks both members' lists stale. The sending socket
+ * is left out: its ack carries the message, and a second copy would be one more frame per message on the hot path.
+ */
+async function announce(message: MessagePayload, members: string[], origin: SocketOrigin | undefined): Promise<void> {
   const pipeline = scriptedRedis().pipeline();
-  publishOnce(pipeline, `message:${message.id}`, members, "message:new", message);
+  publishOnce(pipeline, `message:${message.id}`, members, "message:new", message, origin?.socketId);
   await pipeline.exec();
   await invalidateConversationLists(members);
 }
@@ -54,28 +58,34 @@ async function announce(message: MessagePayload, members: string[]): Promise<voi
  * Answers a retried clientId with the stored message, broadcasting it in case the first attempt died before
  * doing so. The same clientId in another conversation is a client bug.
  */
-async function answerRetry(previous: MessagePayload, conversationId: string, members: string[]): Promise<{ message: MessagePayload }> {
+async function answerRetry(
+  previous: MessagePayload,
+  conversationId: string,
+  members: string[],
+  origin: SocketOrigin | undefined,
+): Promise<{ message: MessagePayload }> {
   if (previous.conversationId !== conversationId) {
     throw validationError({ clientId: ["Bu istemci mesaj kimliği başka bir mesajda kullanıldı."] }, "Bu istemci mesaj kimliği başka bir mesajda kullanıldı.");
   }
-  await announce(previous, members);
+  await announce(previous, members, origin);
   return { message: previous };
 }
 
 /**
- * Stores a message and broadcasts it (`message:new`) to both members' tabs on every instance; resolves only
+ * Stores a message and broadcasts it (`message:new`) to both members' tabs on every instance but the sending
+ * socket (its ack carries the message); resolves only
  * after the commit. A retry with the same clientId stores nothing and returns the stored message (and
  * broadcasts it if the first attempt died before doing so). Rate limited per sender; a retry that is refused
  * by the limit still gets its stored message, so a lost ack never turns into an error.
  */
-export async function sendMessage(actor: Actor, input: unknown): Promise<{ message: MessagePayload }> {
+export async function sendMessage(actor: Actor, input: unknown, origin?: SocketOrigin): Promise<{ message: MessagePayload }> {
   assertCanMessage(actor);
   const data = parseInput(sendMessageSchema, input);
   const members = await requireMembership(actor, data.conversationId);
   // a retried send with an attachment must find its message before the attachment is checked as unsent
   if (data.attachmentId) {
     const previous = await storedByClientId(actor.id, data.clientId);
-    if (previous) return answerRetry(previous, data.conversationId, members);
+    if (previous) return answerRetry(previous, data.conversationId, members, origin);
   }
 
   try {
@@ -83,7 +93,7 @@ export async function sendMessage(actor: Actor, input: unknown): Promise<{ messa
   } catch (error) {
     const previous = await storedByClientId(actor.id, data.clientId);
     if (!previous) throw error;
-    return answerRetry(previous, data.conversationId, members);
+    return answerRetry(previous, data.conversationId, members, origin);
   }
   const attachment = data.attachmentId ? await attachmentToSend(actor, data.conversationId, data.attachmentId) : null;
   const inserted = await insertMessage({
@@ -95,13 +105,13 @@ export async function sendMessage(actor: Actor, input: unknown): Promise<{ messa
   });
   if (!inserted) {
     const previous = await storedByClientId(actor.id, data.clientId);
-    if (previous) return answerRetry(previous, data.conversationId, members);
+    if (previous) return answerRetry(previous, data.conversationId, members, origin);
     // not our clientId: the attachment went out with another message meanwhile, or the conversation is gone
     throw data.attachmentId ? validationError({ attachmentId: ["Bu ek zaten gönderildi."] }, "Bu ek zaten gönderildi.") : notFound("Konuşma bulunamadı.");
   }
   const message = toMessagePayload({ ...data, id: BigInt(inserted.id), senderId: actor.id, createdAt: inserted.createdAt, attachment });
 
-  await announce(message, members);
+  await announce(message, members, origin);
   // no `unread` push per message: clients count `message:new` from others towards their badge (docs/realtime.md),
   // which saves a count query and a second frame to every recipient socket on the hottest path
   const recipients = members.filter((userId) => userId !== actor.id);

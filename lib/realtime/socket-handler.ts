@@ -6,6 +6,8 @@ import { enforceRateLimit } from "@/lib/rate-limit/limiter";
 import type { RateLimitPolicy } from "@/lib/rate-limit/policies";
 
 export type SocketData = { actor: Actor; actorRefreshAt: number };
+/** Where a socket event came from, for domain functions that answer the caller differently from everyone else. */
+export type SocketOrigin = { socketId: string };
 export type AckResponse<T> = ({ ok: true } & T) | { ok: false; error: Pick<ErrorPayload, "code" | "message"> };
 
 // Role, verification and the session itself are re-read on a long-lived socket's first event after this long, so
@@ -39,7 +41,7 @@ async function currentActor(socket: Socket): Promise<Actor> {
  * as `this`): a closure per socket and event costs memory on every one of thousands of connections.
  */
 export function socketHandler<T extends object>(
-  run: (actor: Actor, payload: unknown) => Promise<T>,
+  run: (actor: Actor, payload: unknown, origin: SocketOrigin) => Promise<T>,
   options: { rateLimit?: RateLimitPolicy } = {},
 ) {
   return async function handle(this: Socket, payload: unknown, ack?: unknown) {
@@ -47,7 +49,7 @@ export function socketHandler<T extends object>(
     try {
       const actor = await currentActor(this);
       if (options.rateLimit) await enforceRateLimit(options.rateLimit, actor.id);
-      reply({ ok: true, ...(await run(actor, payload)) });
+      reply({ ok: true, ...(await run(actor, payload, { socketId: this.id })) });
     } catch (error) {
       const { code, message } = toErrorPayload(error);
       reply({ ok: false, error: { code, message } });
