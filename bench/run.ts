@@ -223,7 +223,7 @@ async function measure(crowd: CrowdLike, label: string, seconds: number, warmup:
     const errors = Object.values(w.errors).reduce((a, b) => a + b, 0);
     const probes = services.filter((x) => x.name.startsWith("app#")).map((x) => x.probe());
     const probeText = probes.length
-      ? ` · loop lag p99 ${probes.map((p) => p?.lagP99 ?? "?").join("+")} ms, heap ${probes.map((p) => `${p?.heapMb ?? "?"}/${p?.heapTotalMb ?? "?"} (young ${p?.youngMb ?? "?"}) ext ${p?.externalMb ?? "?"}`).join("+")} MB, pool busy ${probes.map((p) => p?.poolBusy ?? "?").join("+")} waiting ${probes.map((p) => p?.poolWaiting ?? "?").join("+")}`
+      ? ` · loop lag p99 ${probes.map((p) => p?.lagP99 ?? "?").join("+")} ms, heap used/total ${probes.map((p) => `${p?.heapMb ?? "?"}/${p?.heapTotalMb ?? "?"} MB (young ${p?.youngMb ?? "?"}, external ${p?.externalMb ?? "?"})`).join(" + ")}, pool busy ${probes.map((p) => p?.poolBusy ?? "?").join("+")} waiting ${probes.map((p) => p?.poolWaiting ?? "?").join("+")}`
       : "";
     if (counting) for (const p of probes) if (p) probeLog.push(p);
     console.log(
@@ -559,22 +559,34 @@ async function runApp(users: Awaited<ReturnType<typeof createSessions>>, basePor
   if (opts.only.has("polling") && !crashedApps(report)) {
     const seconds = opts.smoke ? 2 : 5;
     const target = `http://127.0.0.1:${appPorts[0]}`; // one instance, directly
-    const [result] = await httpLoad({ type: "closed-loop", base: target, page: { name: "conversation list", path: conversationList, rate: 0 }, cookies, concurrency: 32, durationS: seconds, localAddress: addresses[0] });
-    const sustained = pageSummary(result);
+    // each page as fast as 32 keep-alive connections go, with the server's CPU per request: what a page view costs
+    const closedLoop = async (name: string, pagePath: string) => {
+      const meter = new CpuMeter(() => [apps[0].pid]);
+      meter.begin();
+      const [result] = await httpLoad({ type: "closed-loop", base: target, page: { name, path: pagePath, rate: 0 }, cookies, concurrency: 32, durationS: seconds, localAddress: addresses[0] });
+      const cpuPct = meter.end();
+      const summary = pageSummary(result);
+      return { ...summary, serverCpuPct: cpuPct, serverCpuMsPerRequest: Math.round((cpuPct * 10 * 100) / Math.max(1, summary.reqPerS)) / 100 };
+    };
+    const sustained = await closedLoop("conversation list", conversationList);
+    const board = await closedLoop("job board", jobBoard);
     report.phases.polling = {
       users: opts.users,
       intervalS: 5,
       requiredReqPerS: opts.users / 5,
       sustainedReqPerS: sustained.reqPerS,
       sustainedLatency: sustained.latency,
+      serverCpuMsPerRequest: sustained.serverCpuMsPerRequest,
       errors: sustained.errors,
       page: conversationList,
+      jobBoard: { page: jobBoard, reqPerS: board.reqPerS, latency: board.latency, serverCpuMsPerRequest: board.serverCpuMsPerRequest, errors: board.errors },
       concurrency: 32,
       seconds,
       ourIdleReqPerS: 0,
       // the measured sockets held with zero HTTP requests: the client has no polling timer at all
     };
-    log(`polling: the old design needs ${fmt(opts.users / 5)} req/s of ${conversationList}; one instance sustains ${fmt(sustained.reqPerS)} req/s (p99 ${sustained.latency.p99} ms); ours at idle: 0 req/s`);
+    log(`polling: the old design needs ${fmt(opts.users / 5)} req/s of ${conversationList}; one instance sustains ${fmt(sustained.reqPerS)} req/s (p99 ${sustained.latency.p99} ms, ${sustained.serverCpuMsPerRequest} ms server CPU per request); ours at idle: 0 req/s`);
+    log(`page cost: ${jobBoard} sustains ${fmt(board.reqPerS)} req/s (p99 ${board.latency.p99} ms) at ${board.serverCpuMsPerRequest} ms server CPU per request`);
   }
 
   // --- mixed: messages + page views + churn ---

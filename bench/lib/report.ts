@@ -118,12 +118,23 @@ export function renderMarkdown(report: Report): string {
     lines.push("");
   }
 
-  const polling = report.phases.polling as { users: number; requiredReqPerS: number; sustainedReqPerS: number; sustainedLatency: Percentiles; page: string } | undefined;
+  type PageCost = { page: string; reqPerS: number; latency: Percentiles; serverCpuMsPerRequest?: number };
+  const polling = report.phases.polling as
+    | { users: number; requiredReqPerS: number; sustainedReqPerS: number; sustainedLatency: Percentiles; page: string; serverCpuMsPerRequest?: number; jobBoard?: PageCost }
+    | undefined;
   if (polling) {
     lines.push("| old design: poll the conversation list every 5 s | required | one instance sustains (keep-alive, 32 connections) | ours at idle |");
     lines.push("|---|---|---|---|");
     lines.push(`| ${n(polling.users)} users, \`${polling.page}\` | ${n(polling.requiredReqPerS)} req/s | ${n(polling.sustainedReqPerS)} req/s (p99 ${polling.sustainedLatency.p99} ms) | 0 req/s |`);
     lines.push("");
+    const costs: PageCost[] = [{ page: polling.page, reqPerS: polling.sustainedReqPerS, latency: polling.sustainedLatency, serverCpuMsPerRequest: polling.serverCpuMsPerRequest }];
+    if (polling.jobBoard) costs.push(polling.jobBoard);
+    if (costs.every((c) => c.serverCpuMsPerRequest !== undefined)) {
+      lines.push("| page, logged in, as fast as 32 keep-alive connections go (sockets held, no messages) | req/s | p50 / p99 ms | server CPU per request |");
+      lines.push("|---|---|---|---|");
+      for (const c of costs) lines.push(`| \`${c.page}\` | ${n(c.reqPerS)} | ${c.latency.p50} / ${c.latency.p99} | ${c.serverCpuMsPerRequest} ms |`);
+      lines.push("");
+    }
   }
 
   if (report.ledger) {

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { createContext, useContext, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 
@@ -14,12 +15,25 @@ export function SocketProvider({ children }: { children: React.ReactNode }) {
   const [socket] = useState<Socket | null>(() =>
     typeof window === "undefined" ? null : io({ path: "/socket.io", transports: ["websocket"], autoConnect: false }),
   );
+  const router = useRouter();
   useEffect(() => {
     socket?.connect();
     return () => {
       socket?.disconnect();
     };
   }, [socket]);
+  useEffect(() => {
+    if (!socket) return;
+    // an admin's decision on this account: reconnect so the socket is authorised anew, and redraw the page
+    const onAccountChanged = () => {
+      socket.disconnect().connect();
+      router.refresh();
+    };
+    socket.on("account:changed", onAccountChanged);
+    return () => {
+      socket.off("account:changed", onAccountChanged);
+    };
+  }, [socket, router]);
   return <SocketContext.Provider value={socket}>{children}</SocketContext.Provider>;
 }
 

@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { resetRateLimit } from "@/lib/messaging/test-rate-limit";
 import type { MessagePayload } from "@/lib/messaging/message-payload";
 import { unreadSnapshot } from "@/lib/messaging/list-conversations";
+import { decideVerification } from "@/lib/users/verification-decisions";
+import { actorOf, createTestUser } from "@/test/factories";
 import {
   closeAllClients,
   connectAs,
@@ -124,6 +126,24 @@ describe("message:send", () => {
     expect(send).toMatchObject({ ok: false, error: { code: "FORBIDDEN", message: expect.stringContaining("doğrulanmadı") } });
     const open = await request(socket, "conversation:open", { peerId: b.id });
     expect(open).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+  });
+
+  it("tells a lawyer's tabs about a verification decision; reconnected, they may message at once", async () => {
+    const pending = await userWithSession({ verification: "PENDING" });
+    const [peer, admin] = await Promise.all([userWithSession(), createTestUser({ role: "ADMIN" })]);
+    const socket = await connectAs(server.url, pending, { reconnection: true });
+    expect(await request(socket, "conversation:open", { peerId: peer.id })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+
+    const changes = record<{ verification: string }>(socket, "account:changed");
+    await decideVerification(actorOf(admin), { userId: pending.id, decision: "VERIFY" });
+    await until(() => changes.length === 1, 5_000, "account:changed");
+    expect(changes[0]).toEqual({ verification: "VERIFIED" });
+    // what the browser does on account:changed (components/realtime/socket-provider.tsx)
+    await new Promise<void>((resolve) => {
+      socket.once("connect", () => resolve());
+      socket.disconnect().connect();
+    });
+    expect(await request(socket, "conversation:open", { peerId: peer.id })).toMatchObject({ ok: true, conversation: { peer: { id: peer.id } } });
   });
 
   it("answers malformed payloads with VALIDATION in Turkish and stores nothing", async () => {

@@ -1,7 +1,7 @@
 import type { Socket } from "socket.io";
 import type { Actor } from "@/lib/auth/actor";
 import { loadActorForSessionHandle } from "@/lib/auth/load-actor";
-import { toErrorPayload, unauthenticated, type ErrorPayload } from "@/lib/errors";
+import { toErrorPayload, type ErrorPayload } from "@/lib/errors";
 import { enforceRateLimit } from "@/lib/rate-limit/limiter";
 import type { RateLimitPolicy } from "@/lib/rate-limit/policies";
 
@@ -10,28 +10,35 @@ export type SocketData = { actor: Actor; actorRefreshAt: number };
 export type SocketOrigin = { socketId: string };
 export type AckResponse<T> = ({ ok: true } & T) | { ok: false; error: Pick<ErrorPayload, "code" | "message"> };
 
-// Role, verification and the session itself are re-read on a long-lived socket's first event after this long, so
-// an admin's verification or a revoked session takes effect without a reconnect. Each socket waits a random 30–60 s:
-// sockets that connected together (a restart, a deploy) would otherwise all re-read in the same second.
-const ACTOR_REFRESH_MS = 60_000;
+// What a socket knows of its user is re-read now and then as a safety net: the events that change it close the
+// user's sockets so they reconnect with the new facts (a verification decision, a revoked session, see
+// verification-decisions.ts and revoke-sessions.ts), and a missed one is corrected within 5–10 minutes. The delay
+// is random per socket, so sockets that connected together (a restart, a deploy) do not all re-read in the same
+// second, and the re-read runs beside the event that found it due, off the message path: at 30,000 sockets a
+// 60-second re-read was ~700 database reads per second.
+const ACTOR_REFRESH_MS = 10 * 60_000;
+const ACTOR_REFRESH_RETRY_MS = 5_000;
 
 /** When an actor loaded now is re-read. */
 export function nextActorRefresh(now = Date.now()): number {
   return now + ACTOR_REFRESH_MS * (0.5 + Math.random() / 2);
 }
 
-async function currentActor(socket: Socket): Promise<Actor> {
+function refreshActorWhenDue(socket: Socket): void {
   const data = socket.data as SocketData;
-  if (Date.now() > data.actorRefreshAt) {
-    const actor = await loadActorForSessionHandle(data.actor.sessionId);
-    if (!actor) {
-      socket.disconnect(true);
-      throw unauthenticated();
-    }
-    data.actor = actor;
-    data.actorRefreshAt = nextActorRefresh();
-  }
-  return data.actor;
+  if (Date.now() <= data.actorRefreshAt) return;
+  // set before the read, so the events that arrive meanwhile do not start another one
+  data.actorRefreshAt = nextActorRefresh();
+  loadActorForSessionHandle(data.actor.sessionId).then(
+    (actor) => {
+      if (actor) data.actor = actor;
+      else socket.disconnect(true);
+    },
+    (error) => {
+      data.actorRefreshAt = Date.now() + ACTOR_REFRESH_RETRY_MS;
+      console.error("socket actor refresh failed", error);
+    },
+  );
 }
 
 /**
@@ -47,7 +54,8 @@ export function socketHandler<T extends object>(
   return async function handle(this: Socket, payload: unknown, ack?: unknown) {
     const reply = typeof ack === "function" ? (ack as (response: AckResponse<T>) => void) : () => undefined;
     try {
-      const actor = await currentActor(this);
+      refreshActorWhenDue(this);
+      const actor = (this.data as SocketData).actor;
       if (options.rateLimit) await enforceRateLimit(options.rateLimit, actor.id);
       reply({ ok: true, ...(await run(actor, payload, { socketId: this.id })) });
     } catch (error) {

@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { conflict, forbidden } from "@/lib/errors";
 import { notifyUsers } from "@/lib/notifications/notify-users";
+import { getEmitter } from "@/lib/realtime/emitter";
+import { userRoom } from "@/lib/realtime/rooms";
 import { parseInput } from "@/lib/validation";
 
 const PAGE_SIZE = 20;
@@ -62,6 +64,8 @@ export async function decideVerification(actor: Actor, input: unknown): Promise<
     },
   });
   if (updated.count === 0) throw conflict("Bu avukat için karar zaten verilmiş ya da hesap bulunamadı.");
+  // the lawyer's open tabs reconnect (their sockets carry the old status) and redraw the page: see docs/realtime.md
+  getEmitter().to(userRoom(data.userId)).emit("account:changed", { verification });
   await notifyUsers([
     data.decision === "VERIFY"
       ? {
