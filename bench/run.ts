@@ -455,6 +455,8 @@ async function runApp(users: Awaited<ReturnType<typeof createSessions>>, basePor
     APP_URL: appUrl,
     DB_POOL_MAX: String(opts.dbPoolMax),
     ...(opts.instances > 1 ? { TRUST_PROXY: "1" } : {}),
+    // Debian's PgBouncer (1.18) cannot keep named prepared statements in transaction mode
+    ...(opts.pgbouncer ? { DB_PREPARED_STATEMENTS: "false" } : {}),
   };
   const extraFlags = opts.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : [];
   t = Date.now();

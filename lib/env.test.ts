@@ -78,8 +78,15 @@ describe("env()", { timeout: 20_000 }, () => {
       PORT: 3000,
       REDIS_PREFIX: "tevkil",
       DB_POOL_MAX: 10,
+      DB_PREPARED_STATEMENTS: true,
       WEB_CONCURRENCY: 1,
     });
+  });
+
+  it("turns prepared statements off for a transaction-mode pooler", async () => {
+    const result = await loadEnv({ ...productionConfig, DB_PREPARED_STATEMENTS: "false" });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ DB_PREPARED_STATEMENTS: false });
   });
 
   it("runs in development with local defaults and nothing set", async () => {

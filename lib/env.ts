@@ -18,6 +18,9 @@ const envSchema = z.object({
   AUTH_SECRET: devDefault(z.string().min(32), "development-secret-not-for-production-use-000"),
   APP_URL: devDefault(z.string().url(), "http://localhost:3000"),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  // named prepared statements for the hot raw statements (planned once per connection); set to false behind a
+  // pooler in transaction mode that does not track them (PgBouncer before 1.21)
+  DB_PREPARED_STATEMENTS: z.preprocess((v) => v === undefined || v === "" || v === "1" || v === "true", z.boolean()),
   // only behind a proxy that sets X-Forwarded-For itself; otherwise the socket address is used
   TRUST_PROXY: z.preprocess((v) => v === "1" || v === "true", z.boolean()),
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),

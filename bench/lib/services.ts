@@ -151,6 +151,7 @@ export type AppEnv = {
   APP_URL: string;
   DB_POOL_MAX: string;
   TRUST_PROXY?: string;
+  DB_PREPARED_STATEMENTS?: string;
 };
 
 export const NODE_FLAGS = ["--max-semi-space-size=64", "--expose-gc"];
