@@ -1,7 +1,22 @@
 import { Redis, type RedisOptions } from "ioredis";
 import { env } from "@/lib/env";
 
-const globalForRedis = globalThis as unknown as { tevkilRedis?: Redis; tevkilRedisExtra?: Set<Redis> };
+type ScriptDefinition = { numberOfKeys: number; lua: string };
+
+// on globalThis like the connection: server.ts and Next's route bundles each load their own copy of this module
+const globalForRedis = globalThis as unknown as { tevkilRedis?: Redis; tevkilRedisExtra?: Set<Redis>; tevkilRedisScripts?: Map<string, ScriptDefinition> };
+const scriptDefinitions = () => (globalForRedis.tevkilRedisScripts ??= new Map());
+
+/**
+ * Adds a Lua script as a command of the shared connection (ioredis sends EVALSHA and falls back to EVAL after a
+ * Redis restart). Defined on the connection as soon as it exists: the auto-pipeline (and any pipeline) copies
+ * the commands it knows when it is created, so a script defined later is missing from a pipeline already open.
+ */
+export function defineRedisScript(command: string, definition: ScriptDefinition): void {
+  scriptDefinitions().set(command, definition);
+  const redis = globalForRedis.tevkilRedis;
+  if (redis && !(command in redis)) redis.defineCommand(command, definition);
+}
 
 /** Builds a key under this deployment's prefix: `redisKey("sess", id)` → `tevkil:sess:<id>`. */
 export function redisKey(...parts: (string | number)[]): string {
@@ -23,6 +38,7 @@ export function getRedis(): Redis {
     // auto-pipelining sends the commands issued in one tick in one write: under load the socket writes, not
     // Redis, were the largest CPU cost of a message send (bench profile: writev ~17 % of the process)
     globalForRedis.tevkilRedis = new Redis(env().REDIS_URL, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
+    for (const [command, definition] of scriptDefinitions()) globalForRedis.tevkilRedis.defineCommand(command, definition);
     // errors surface on the commands that fail; without a listener ioredis would also log every reconnect attempt
     globalForRedis.tevkilRedis.on("error", () => undefined);
   }

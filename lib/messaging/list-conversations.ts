@@ -44,10 +44,10 @@ const summaryKey = (userId: string) => redisKey("msg", "list", userId);
 
 /** Marks the users' conversation lists stale (after a new message or a read). */
 export async function invalidateConversationLists(userIds: string[]): Promise<void> {
-  if (userIds.length === 0) return;
-  const pipeline = getRedis().pipeline();
-  for (const id of userIds) pipeline.incr(generationKey(id));
-  await pipeline.exec();
+  // plain commands on the shared, auto-pipelined connection: they go out in the order issued, with no pipeline
+  // object per call (this runs for every message)
+  const redis = getRedis();
+  await Promise.all(userIds.map((id) => redis.incr(generationKey(id))));
 }
 
 type Row = {

@@ -6,7 +6,6 @@ import { publishOnce } from "@/lib/messaging/delivery";
 import { invalidateConversationLists } from "@/lib/messaging/list-conversations";
 import { assertCanMessage, requireMembership } from "@/lib/messaging/membership";
 import { messageSelect, toMessagePayload, type AttachmentPayload, type MessagePayload } from "@/lib/messaging/message-payload";
-import { scriptedRedis } from "@/lib/messaging/redis-script";
 import { insertMessage } from "@/lib/messaging/message-batcher";
 import { MESSAGE_BODY_MAX, recordId } from "@/lib/messaging/schemas";
 import { scheduleMessageNotices } from "@/lib/notifications/message-notice";
@@ -48,10 +47,9 @@ async function attachmentToSend(actor: Actor, conversationId: string, attachment
  * is left out: its ack carries the message, and a second copy would be one more frame per message on the hot path.
  */
 async function announce(message: MessagePayload, members: string[], origin: SocketOrigin | undefined): Promise<void> {
-  const pipeline = scriptedRedis().pipeline();
-  publishOnce(pipeline, `message:${message.id}`, members, "message:new", message, origin?.socketId);
-  await pipeline.exec();
-  await invalidateConversationLists(members);
+  // issued in this order on one connection: a tab that reloads its list on message:new finds the cache already stale
+  const invalidated = invalidateConversationLists(members);
+  await Promise.all([invalidated, publishOnce(`message:${message.id}`, members, "message:new", message, origin?.socketId)]);
 }
 
 /**

@@ -1,5 +1,5 @@
-import { redisScript, scriptedRedis } from "@/lib/messaging/redis-script";
-import { redisKey } from "@/lib/redis";
+import { redisScript } from "@/lib/messaging/redis-script";
+import { getRedis, redisKey } from "@/lib/redis";
 
 // Presence lives in Redis so every instance sees the same thing and a dead instance's sockets age out:
 //   presence:sockets:<userId>  sorted set of "<instance>:<socket id>", scored by when that entry expires
@@ -67,7 +67,7 @@ export type SocketEntry = { userId: string; entry: string };
 /** Refreshes the sockets' entries; returns the users this made online. */
 export async function touchSockets(sockets: SocketEntry[], now = Date.now()): Promise<string[]> {
   if (sockets.length === 0) return [];
-  const pipeline = scriptedRedis().pipeline();
+  const pipeline = getRedis().pipeline();
   for (const { userId, entry } of sockets) {
     void touchScript(pipeline, [socketsPrefix() + userId, onlineKey()], [entry, now + PRESENCE.socketTtlMs, now, userId]);
   }
@@ -91,6 +91,6 @@ export async function sweepOffline(now = Date.now(), limit = 500): Promise<strin
 
 export async function onlineUsers(userIds: string[], now = Date.now()): Promise<Set<string>> {
   if (userIds.length === 0) return new Set();
-  const scores = await scriptedRedis().zmscore(onlineKey(), ...userIds);
+  const scores = await getRedis().zmscore(onlineKey(), ...userIds);
   return new Set(userIds.filter((_, i) => scores[i] !== null && Number(scores[i]) > now));
 }
