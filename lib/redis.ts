@@ -1,7 +1,8 @@
 import { Redis, type RedisOptions } from "ioredis";
 import { env } from "@/lib/env";
 
-type ScriptDefinition = { numberOfKeys: number; lua: string };
+// without numberOfKeys the caller passes the number of keys first (scripts taking any number of keys)
+type ScriptDefinition = { numberOfKeys?: number; lua: string };
 
 // on globalThis like the connection: server.ts and Next's route bundles each load their own copy of this module
 const globalForRedis = globalThis as unknown as { tevkilRedis?: Redis; tevkilRedisExtra?: Set<Redis>; tevkilRedisScripts?: Map<string, ScriptDefinition> };

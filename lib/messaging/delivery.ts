@@ -12,35 +12,52 @@ import { redisKey } from "@/lib/redis";
 // publish again and clients drop the copy by id.
 const FENCE_TTL_SECONDS = 10 * 60;
 
+// KEYS[1] the fence, KEYS[2..] counters to increment first (whether or not this call publishes)
 const publishOnceScript = redisScript(
   "publish_once",
-  1,
-  `if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[3]) then
+  null,
+  `for i = 2, #KEYS do redis.call('INCR', KEYS[i]) end
+if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[3]) then
   return redis.call('PUBLISH', ARGV[1], ARGV[2])
 end
 return -1`,
 );
 
+// One emitter for every encoding: its publish runs synchronously inside emit(), so `captured` is set by the
+// emit() that reads it (an emitter per message was garbage on the hottest path).
+let captured: { channel: string; message: Buffer } | undefined;
+let capturingEmitter: Emitter | undefined;
+
 /** Encodes a broadcast exactly as the Socket.IO Redis emitter would, without sending it. */
 function encodeBroadcast(rooms: string[], exceptSocketId: string | undefined, event: string, payload: unknown): { channel: string; message: Buffer } {
-  let encoded: { channel: string; message: Buffer } | undefined;
-  const capture = { publish: (channel: string, message: Buffer) => void (encoded = { channel, message }) };
+  capturingEmitter ??= new Emitter(
+    { publish: (channel: string, message: Buffer) => void (captured = { channel, message }) },
+    { key: socketAdapterKey(env().REDIS_PREFIX) },
+  );
+  captured = undefined;
   // every socket is in a room named by its id, so excluding that room leaves out one socket
-  new Emitter(capture, { key: socketAdapterKey(env().REDIS_PREFIX) }).to(rooms).except(exceptSocketId ?? []).emit(event, payload);
+  capturingEmitter.to(rooms).except(exceptSocketId ?? []).emit(event, payload);
+  const encoded = captured as { channel: string; message: Buffer } | undefined;
   if (!encoded) throw new Error("the emitter published nothing");
   return encoded;
 }
 
 /**
  * Broadcasts to the users' rooms (every instance) at most once per fence name, to every socket of theirs but
- * `exceptSocketId` (the sender's socket, which has the message in its ack already). One script call on the shared
- * connection, which pipelines it with whatever else this tick sends: an ioredis pipeline object per message
- * (it copies every defined script onto itself) was the largest share of what the 2,000 msg/s bench promoted into
- * the old generation.
+ * `exceptSocketId` (the sender's socket, which has the message in its ack already), after incrementing
+ * `incrementFirst` (cache generations the event makes stale): one Lua call on the shared, auto-pipelined
+ * connection. An ioredis pipeline object per message (it copies every defined script onto itself) was the
+ * largest share of what the 2,000 msg/s bench promoted into the old generation.
  */
-export function publishOnce(fence: string, userIds: string[], event: string, payload: unknown, exceptSocketId?: string): Promise<unknown> {
-  const { channel, message } = encodeBroadcast(userIds.map(userRoom), exceptSocketId, event, payload);
-  return publishOnceScript(null, [redisKey("msg", "fence", fence)], [channel, message, FENCE_TTL_SECONDS]);
+export function publishOnce(
+  fence: string,
+  userIds: string[],
+  event: string,
+  payload: unknown,
+  options: { exceptSocketId?: string; incrementFirst?: string[] } = {},
+): Promise<unknown> {
+  const { channel, message } = encodeBroadcast(userIds.map(userRoom), options.exceptSocketId, event, payload);
+  return publishOnceScript(null, [redisKey("msg", "fence", fence), ...(options.incrementFirst ?? [])], [channel, message, FENCE_TTL_SECONDS]);
 }
 
 /** A plain broadcast to the users' rooms on every instance (typing, receipts, presence: repeats are harmless). */

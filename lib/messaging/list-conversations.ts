@@ -39,7 +39,8 @@ export type ConversationSummary = ConversationList & {
 // generation; a cached value is used only when it was computed at the current generation, so a computation
 // that raced a write is never served. The generation key has no expiry (one small integer per user); values
 // expire, and everything is recomputed from PostgreSQL when Redis is empty.
-const generationKey = (userId: string) => redisKey("msg", "list-gen", userId);
+/** The counter that marks a user's cached conversation list stale when it moves. */
+export const conversationListGenerationKey = (userId: string) => redisKey("msg", "list-gen", userId);
 const summaryKey = (userId: string) => redisKey("msg", "list", userId);
 
 /** Marks the users' conversation lists stale (after a new message or a read). */
@@ -47,7 +48,7 @@ export async function invalidateConversationLists(userIds: string[]): Promise<vo
   // plain commands on the shared, auto-pipelined connection: they go out in the order issued, with no pipeline
   // object per call (this runs for every message)
   const redis = getRedis();
-  await Promise.all(userIds.map((id) => redis.incr(generationKey(id))));
+  await Promise.all(userIds.map((id) => redis.incr(conversationListGenerationKey(id))));
 }
 
 type Row = {
@@ -122,7 +123,7 @@ async function queryUnreadTotal(userId: string): Promise<number> {
 /** The first page of the user's conversations and their unread total, from the cache when it is current. */
 export async function conversationSummary(userId: string): Promise<ConversationSummary> {
   const redis = getRedis();
-  const [generation, cached] = await redis.mget(generationKey(userId), summaryKey(userId));
+  const [generation, cached] = await redis.mget(conversationListGenerationKey(userId), summaryKey(userId));
   const version = Number(generation ?? 0);
   if (cached) {
     const summary = JSON.parse(cached) as ConversationSummary;
@@ -151,7 +152,7 @@ export async function listConversations(actor: Actor, input: unknown = {}): Prom
  * One index lookup: used by the header badge on every page and by the `unread` pushes.
  */
 export async function unreadSnapshot(userId: string): Promise<{ total: number; version: number }> {
-  const version = Number((await getRedis().get(generationKey(userId))) ?? 0);
+  const version = Number((await getRedis().get(conversationListGenerationKey(userId))) ?? 0);
   return { total: await queryUnreadTotal(userId), version };
 }
 

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { publishOnce } from "@/lib/messaging/delivery";
-import { invalidateConversationLists } from "@/lib/messaging/list-conversations";
+import { conversationListGenerationKey } from "@/lib/messaging/list-conversations";
 import { assertCanMessage, requireMembership } from "@/lib/messaging/membership";
 import { messageSelect, toMessagePayload, type AttachmentPayload, type MessagePayload } from "@/lib/messaging/message-payload";
 import { insertMessage } from "@/lib/messaging/message-batcher";
@@ -47,9 +47,11 @@ async function attachmentToSend(actor: Actor, conversationId: string, attachment
  * is left out: its ack carries the message, and a second copy would be one more frame per message on the hot path.
  */
 async function announce(message: MessagePayload, members: string[], origin: SocketOrigin | undefined): Promise<void> {
-  // issued in this order on one connection: a tab that reloads its list on message:new finds the cache already stale
-  const invalidated = invalidateConversationLists(members);
-  await Promise.all([invalidated, publishOnce(`message:${message.id}`, members, "message:new", message, origin?.socketId)]);
+  await publishOnce(`message:${message.id}`, members, "message:new", message, {
+    exceptSocketId: origin?.socketId,
+    // in the same call and before the event: a tab that reloads its list on message:new finds the cache stale
+    incrementFirst: members.map(conversationListGenerationKey),
+  });
 }
 
 /**
