@@ -43,10 +43,9 @@ export type ConversationSummary = ConversationList & {
 export const conversationListGenerationKey = (userId: string) => redisKey("msg", "list-gen", userId);
 const summaryKey = (userId: string) => redisKey("msg", "list", userId);
 
-/** Marks the users' conversation lists stale (after a new message or a read). */
+/** Marks the users' conversation lists stale (after a read; a new message does it in its announce call). */
 export async function invalidateConversationLists(userIds: string[]): Promise<void> {
-  // plain commands on the shared, auto-pipelined connection: they go out in the order issued, with no pipeline
-  // object per call (this runs for every message)
+  // plain commands on the shared, auto-pipelined connection, with no pipeline object per call
   const redis = getRedis();
   await Promise.all(userIds.map((id) => redis.incr(conversationListGenerationKey(id))));
 }

@@ -1,9 +1,8 @@
 import { pushUnreadTotal } from "@/lib/messaging/list-conversations";
 
-// Unread totals are recomputed off the send path, at most a few at a time per process, and a user already
-// waiting in the queue is not queued again (the one computation that runs will see every message so far).
-// Under load the pushes coalesce instead of taking the database connections that sends need: the 3-instance
-// bench showed every pool connection busy with these recounts and ~1,000 queries waiting.
+// Unread totals (sent after reads; a new message is counted by the client) are computed at most a few at a time
+// per process, and a user already waiting in the queue is not queued again (the one computation that runs sees
+// every read so far). Under load the pushes coalesce instead of taking the database connections that sends need.
 const MAX_RUNNING = 2;
 const waiting = new Set<string>();
 let running = 0;

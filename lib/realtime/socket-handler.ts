@@ -10,9 +10,10 @@ export type SocketData = { actor: Actor; actorRefreshAt: number };
 export type SocketOrigin = { socketId: string };
 export type AckResponse<T> = ({ ok: true } & T) | { ok: false; error: Pick<ErrorPayload, "code" | "message"> };
 
-// What a socket knows of its user is re-read now and then as a safety net: the events that change it close the
-// user's sockets so they reconnect with the new facts (a verification decision, a revoked session, see
-// verification-decisions.ts and revoke-sessions.ts), and a missed one is corrected within 5–10 minutes. The delay
+// What a socket knows of its user is re-read now and then as a safety net: the events that change it reach the
+// user's sockets directly (a revoked session closes them, see revoke-sessions.ts; a verification decision sends
+// `account:changed` and the tab reconnects, see verification-decisions.ts), and a missed one is corrected within
+// 5–10 minutes. The delay
 // is random per socket, so sockets that connected together (a restart, a deploy) do not all re-read in the same
 // second, and the re-read runs beside the event that found it due, off the message path: at 30,000 sockets a
 // 60-second re-read was ~700 database reads per second.
