@@ -1,11 +1,11 @@
 import "./lib/load-dotenv";
-import { createServer } from "node:http";
-import next from "next";
 import { closeDb } from "@/lib/db";
 import { ConfigError, env } from "@/lib/env";
 import { closeRedis } from "@/lib/redis";
-import { createSocketServer } from "@/lib/realtime/socket-server";
-import { realtimeRegistrars } from "@/lib/realtime/register-messaging";
+import { acceptHandedConnections } from "@/lib/server/connection-router";
+import { trackInFlight } from "@/lib/server/in-flight";
+import { startSocketFront } from "@/lib/server/socket-front";
+import { startWebServer } from "@/lib/server/web-server";
 
 const SHUTDOWN_GRACE_MS = 8_000;
 
@@ -23,42 +23,44 @@ function loadConfig() {
 
 const config = loadConfig();
 const dev = config.NODE_ENV !== "production";
+const forkedWeb = config.SERVER_ROLE === "web" && typeof process.send === "function";
 
-const app = next({ dev, hostname: "localhost", port: config.PORT });
-const handle = app.getRequestHandler();
-await app.prepare();
-const handleUpgrade = app.getUpgradeHandler();
+let shutdown: (signal: string) => Promise<void>;
 
-const httpServer = createServer((req, res) => {
-  // rate limits and session records key on the client address: only a trusted proxy may supply it
-  if (!config.TRUST_PROXY) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
-  void handle(req, res);
-});
-httpServer.on("upgrade", (req, socket, head) => {
-  if (!req.url?.startsWith("/socket.io")) void handleUpgrade(req, socket, head);
-});
-
-const io = createSocketServer(httpServer, realtimeRegistrars());
-
-httpServer.listen(config.PORT, () => {
-  console.log(`Tevkil ${dev ? "development" : "production"} server on ${config.APP_URL} (port ${config.PORT}, pid ${process.pid})`);
-});
+if (config.SERVER_ROLE === "web") {
+  const httpServer = await startWebServer(config, dev);
+  if (forkedWeb) acceptHandedConnections(httpServer);
+  const inFlight = trackInFlight(httpServer);
+  if (forkedWeb) process.send!({ type: "ready" });
+  else console.log(`Tevkil web server on ${config.APP_URL} (port ${config.PORT}, pid ${process.pid})`);
+  shutdown = async () => {
+    if (!forkedWeb) httpServer.close();
+    await inFlight.drain(SHUTDOWN_GRACE_MS);
+  };
+} else {
+  const front = await startSocketFront(config);
+  acceptHandedConnections(front.httpServer);
+  const inFlight = trackInFlight(front.httpServer);
+  const roles = front.web ? `sockets here, pages in pid ${front.web.pid}` : "sockets only";
+  console.log(`Tevkil ${dev ? "development" : "production"} server on ${config.APP_URL} (port ${config.PORT}, pid ${process.pid}; ${roles})`);
+  shutdown = async () => {
+    // stop accepting; closing the transports (not disconnecting the sockets) makes clients reconnect elsewhere
+    front.listener.close();
+    front.io.engine.close();
+    await Promise.all([front.web?.stop(SHUTDOWN_GRACE_MS), inFlight.drain(SHUTDOWN_GRACE_MS)]);
+  };
+}
 
 let shuttingDown = false;
-async function shutdown(signal: string) {
+async function stop(signal: string) {
   if (shuttingDown) return;
   shuttingDown = true;
-  console.log(`${signal}: draining`);
-  const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
-  // closing the transports (not disconnecting the sockets) makes clients reconnect, to another instance
-  io.engine.close();
-  httpServer.closeIdleConnections();
-  const timeout = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
-  await Promise.race([closed, timeout]);
-  httpServer.closeAllConnections();
+  if (!forkedWeb) console.log(`${signal}: draining`);
+  await shutdown(signal);
   await Promise.allSettled([closeDb(), closeRedis()]);
-  console.log("shutdown complete");
+  if (!forkedWeb) console.log("shutdown complete");
   process.exit(0);
 }
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
-process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));
+// Ctrl-C reaches the whole process group: the web process waits for the front's SIGTERM instead
+process.on("SIGINT", () => void (forkedWeb ? undefined : stop("SIGINT")));

@@ -2,8 +2,8 @@ import type { Metadata, Viewport } from "next";
 import "./globals.css";
 import { SiteHeader } from "@/components/site-header";
 import { SocketProvider } from "@/components/realtime/socket-provider";
-import { getCurrentSession } from "@/lib/auth/current-user";
 import { VerificationBanner } from "@/components/verification-banner";
+import { ViewerProvider } from "@/components/viewer/viewer-provider";
 
 export const metadata: Metadata = {
   title: { default: "Tevkil — avukatlar arası görev paylaşımı", template: "%s · Tevkil" },
@@ -18,20 +18,22 @@ export const viewport: Viewport = {
   initialScale: 1,
 };
 
-export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const session = await getCurrentSession();
-  const page = (
-    <>
-      <SiteHeader />
-      <main className="container">
-        <VerificationBanner />
-        {children}
-      </main>
-    </>
-  );
+// Nothing here depends on who is looking (the header and the banner are drawn in the browser from /api/me),
+// so a page's HTML can be rendered once and served to everyone it is shared with (lib/page-cache).
+export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="tr">
-      <body>{session ? <SocketProvider>{page}</SocketProvider> : page}</body>
+      <body>
+        <ViewerProvider>
+          <SocketProvider>
+            <SiteHeader />
+            <main className="container">
+              <VerificationBanner />
+              {children}
+            </main>
+          </SocketProvider>
+        </ViewerProvider>
+      </body>
     </html>
   );
 }

@@ -2,8 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { useSocket, useSocketEvent } from "@/components/realtime/socket-provider";
-import { unreadCountAction } from "@/app/bildirimler/actions";
+import { useSocketEvent } from "@/components/realtime/socket-provider";
 
 const UNREAD_COUNT_EVENT = "tevkil:unread-notifications";
 
@@ -12,15 +11,13 @@ export function announceUnreadCount(count: number): void {
   window.dispatchEvent(new CustomEvent<number>(UNREAD_COUNT_EVENT, { detail: count }));
 }
 
-export function NotificationBellLive({ initialCount }: { initialCount: number }) {
-  const [count, setCount] = useState(initialCount);
-  const [serverCount, setServerCount] = useState(initialCount);
-  // the header lives in the root layout and keeps its state across navigations; a fresh server render wins
-  if (initialCount !== serverCount) {
-    setServerCount(initialCount);
-    setCount(initialCount);
-  }
-
+/**
+ * The header bell. The server sends the unread count on every (re)connect (`notification:unread`), so a tab that
+ * was offline is right again; in between each `notification:new` counts one more.
+ */
+export function NotificationBellLive() {
+  const [count, setCount] = useState(0);
+  useSocketEvent<{ count: number }>("notification:unread", ({ count }) => setCount(count));
   useSocketEvent("notification:new", () => setCount((c) => c + 1));
 
   useEffect(() => {
@@ -28,21 +25,6 @@ export function NotificationBellLive({ initialCount }: { initialCount: number })
     window.addEventListener(UNREAD_COUNT_EVENT, onAnnounce);
     return () => window.removeEventListener(UNREAD_COUNT_EVENT, onAnnounce);
   }, []);
-
-  // events emitted while the socket was down are gone; after a reconnect ask once for the real count
-  const socket = useSocket();
-  useEffect(() => {
-    if (!socket) return;
-    const refresh = () => {
-      void unreadCountAction().then((result) => {
-        if (result.ok) setCount(result.data.unread);
-      });
-    };
-    socket.io.on("reconnect", refresh);
-    return () => {
-      socket.io.off("reconnect", refresh);
-    };
-  }, [socket]);
 
   return (
     <Link

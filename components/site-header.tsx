@@ -1,44 +1,47 @@
-import Link from "next/link";
-import { logoutAction } from "@/app/actions/logout";
-import { MessagesNavLink } from "@/components/messages-nav-link";
-import { NotificationBell } from "@/components/notification-bell";
-import { getCurrentSession } from "@/lib/auth/current-user";
+"use client";
 
-export async function SiteHeader() {
-  const session = await getCurrentSession();
+import Link from "next/link";
+import { UnreadBadge } from "@/components/chat/unread-badge";
+import { LogoutButton } from "@/components/logout-button";
+import { NotificationBellLive } from "@/components/notification-bell-live";
+import { UserMenu } from "@/components/user-menu";
+import { useViewerState } from "@/components/viewer/viewer-provider";
+
+/** The header, drawn in the browser from the viewer (pages themselves are the same for everyone). */
+export function SiteHeader() {
+  const state = useViewerState();
+  const viewer = state.status === "signed-in" ? state.viewer : null;
   return (
     <header className="site-header">
       <div className="container">
-        <Link href={session ? "/panel" : "/"} className="brand">
+        <Link href={viewer ? "/panel" : "/"} className="brand">
           Tev<span>kil</span>
         </Link>
-        <nav className="header-nav" aria-label="Ana menü">
-          {session ? (
+        <nav className="header-nav" aria-label="Ana menü" aria-busy={state.status === "loading"}>
+          {viewer ? (
             <>
               <Link className="nav-link" href="/ilanlar">İlanlar</Link>
-              <MessagesNavLink />
-              <NotificationBell />
-              <details className="user-menu" data-testid="user-menu">
-                <summary aria-label="Kullanıcı menüsü">{session.user.name?.split(" ").slice(0, 2).join(" ") ?? "Hesabım"}</summary>
-                <div className="user-menu-panel">
-                  <p className="small muted" style={{ padding: "0.25rem 0.75rem", margin: 0 }}>{session.user.email}</p>
-                  <Link href="/panel">Panelim</Link>
-                  <Link href={`/avukat/${session.user.id}`}>Profilim</Link>
-                  <Link href="/ayarlar">Ayarlar ve oturumlar</Link>
-                  {session.user.role === "ADMIN" && <Link href="/yonetim/dogrulama">Avukat doğrulama</Link>}
-                  {session.user.role === "ADMIN" && <Link href="/yonetim/kuyruklar">İş kuyrukları</Link>}
-                  <form action={logoutAction}>
-                    <button type="submit" data-testid="logout">Çıkış yap</button>
-                  </form>
-                </div>
-              </details>
+              <Link className="nav-link" href="/mesajlar" style={{ whiteSpace: "nowrap" }}>
+                Mesajlar
+                {viewer.verification === "VERIFIED" && <UnreadBadge key={viewer.id} viewerId={viewer.id} initialTotal={0} initialVersion={-1} />}
+              </Link>
+              <NotificationBellLive key={viewer.id} />
+              <UserMenu label={viewer.name.split(" ").slice(0, 2).join(" ") || "Hesabım"}>
+                <p className="small muted user-menu-email">{viewer.email}</p>
+                <Link href="/panel">Panelim</Link>
+                <Link href={`/avukat/${viewer.id}`}>Profilim</Link>
+                <Link href="/ayarlar">Ayarlar ve oturumlar</Link>
+                {viewer.role === "ADMIN" && <Link href="/yonetim/dogrulama">Avukat doğrulama</Link>}
+                {viewer.role === "ADMIN" && <Link href="/yonetim/kuyruklar">İş kuyrukları</Link>}
+                <LogoutButton />
+              </UserMenu>
             </>
-          ) : (
+          ) : state.status === "visitor" ? (
             <>
               <Link className="nav-link" href="/giris">Giriş yap</Link>
               <Link className="nav-link" href="/kayit">Kayıt ol</Link>
             </>
-          )}
+          ) : null}
         </nav>
       </div>
     </header>

@@ -1,9 +1,11 @@
-import { getCurrentSession } from "@/lib/auth/current-user";
+"use client";
 
-export async function VerificationBanner() {
-  const session = await getCurrentSession();
-  if (!session || session.user.verified) return null;
-  const rejected = session.user.verification === "REJECTED";
+import { useViewer } from "@/components/viewer/viewer-provider";
+
+export function VerificationBanner() {
+  const viewer = useViewer();
+  if (!viewer || viewer.verification === "VERIFIED") return null;
+  const rejected = viewer.verification === "REJECTED";
   return (
     <div className={`banner ${rejected ? "banner-error" : "banner-warning"}`} role="status" data-testid="verification-banner">
       {rejected

@@ -24,6 +24,10 @@ const envSchema = z.object({
   // only behind a proxy that sets X-Forwarded-For itself; otherwise the socket address is used
   TRUST_PROXY: z.preprocess((v) => v === "1" || v === "true", z.boolean()),
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  // all: this process carries the sockets and forks one web process for pages (a page render never runs on
+  // the thread that delivers messages); socket / web: one role only, for deployments that route /socket.io/
+  // to socket instances and everything else to web instances
+  SERVER_ROLE: z.enum(["all", "socket", "web"]).default("all"),
   SMTP_URL: optionalString,
   MAIL_FROM: z.string().default("Tevkil <bildirim@tevkil.local>"),
   WHATSAPP_API_URL: optionalString,

@@ -1,11 +1,7 @@
 "use server";
 
 import { authedAction } from "@/lib/actions/server-action";
-import {
-  countUnreadNotifications,
-  markAllNotificationsRead,
-  markNotificationRead,
-} from "@/lib/notifications/notification-center";
+import { markAllNotificationsRead, markNotificationRead } from "@/lib/notifications/notification-center";
 
 // No revalidatePath here: the list and the bell update their own state from the results, and a
 // re-render of the page would only resend what the browser already shows.
@@ -16,5 +12,3 @@ export const markNotificationReadAction = authedAction((actor, input) => markNot
 export const markAllNotificationsReadAction = authedAction((actor) => markAllNotificationsRead(actor), {
   rateLimit: "notificationSettings",
 });
-
-export const unreadCountAction = authedAction(async (actor) => ({ unread: await countUnreadNotifications(actor) }));

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { BoardFilters, type BoardParams } from "@/components/jobs/board-filters";
 import { JobCard } from "@/components/jobs/job-card";
 import { LiveJobFeed } from "@/components/jobs/live-job-feed";
-import { getCurrentSession } from "@/lib/auth/current-user";
+import { SignedIn } from "@/components/viewer/signed-in";
 import { AppError } from "@/lib/errors";
 import { parseIstanbulDate } from "@/lib/jobs/istanbul-time";
 import { parseTurkishLira } from "@/lib/jobs/money";
@@ -19,7 +19,8 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const params: BoardParams = Object.fromEntries(
     (["il", "adliye", "tur", "aciliyet", "baslangic", "bitis", "minUcret", "q", "sirala", "sonra"] as const).map((k) => [k, one(raw[k])]),
   );
-  const [session, places] = await Promise.all([getCurrentSession(), placeOptionsFor(params.il)]);
+  // nothing here may depend on the viewer: the page is cached once for everyone (lib/page-cache/page-routes.ts)
+  const places = await placeOptionsFor(params.il);
   let page: BoardPage = { items: [], nextCursor: null, total: 0 };
   let error: string | null = null;
   try {
@@ -38,15 +39,20 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
       <div className="row">
         <h1 style={{ margin: 0 }}>Tevkil ilanları</h1>
         <span className="spacer" />
-        {session?.user.verified && <Link className="button button-primary" href="/ilanlar/yeni">İlan ver</Link>}
+        <SignedIn verified>
+          <Link className="button button-primary" href="/ilanlar/yeni">İlan ver</Link>
+        </SignedIn>
       </div>
       <BoardFilters places={places} params={params} />
       {error && <div className="banner banner-error" role="alert">{error}</div>}
       <p className="muted" data-testid="result-count">
         {page.total.toLocaleString("tr-TR")} açık ilan
-        {session && <> · <Link href="/ayarlar/takip">Takip ettiğim adliyeler</Link></>}
+        <SignedIn>
+          {" · "}
+          <Link href="/ayarlar/takip">Takip ettiğim adliyeler</Link>
+        </SignedIn>
       </p>
-      {session && (
+      <SignedIn>
         <LiveJobFeed
           knownIds={page.items.map((j) => j.id)}
           filters={{
@@ -60,7 +66,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
             hasQuery: Boolean(params.q),
           }}
         />
-      )}
+      </SignedIn>
       {page.items.length === 0 ? (
         <p className="card empty">Bu ölçütlere uyan açık ilan yok.</p>
       ) : (

@@ -3,12 +3,14 @@
 import { useRouter } from "next/navigation";
 import { createContext, useContext, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
+import { announceViewerChanged, useViewer } from "@/components/viewer/viewer-provider";
 
 const SocketContext = createContext<Socket | null>(null);
 
 /**
- * One Socket.IO connection per tab for a logged-in user (the session cookie authenticates it).
- * Everything live (messages, notifications, new jobs) arrives through it; nothing polls.
+ * One Socket.IO connection per tab for a logged-in user (the session cookie authenticates it), opened once the
+ * viewer is known and opened anew when it changes (another login in this tab). Everything live (messages,
+ * notifications, new jobs) arrives through it; nothing polls.
  */
 export function SocketProvider({ children }: { children: React.ReactNode }) {
   // created on the client only, connected by the effect (so server rendering opens nothing)
@@ -16,17 +18,20 @@ export function SocketProvider({ children }: { children: React.ReactNode }) {
     typeof window === "undefined" ? null : io({ path: "/socket.io", transports: ["websocket"], autoConnect: false }),
   );
   const router = useRouter();
+  const viewerId = useViewer()?.id;
   useEffect(() => {
-    socket?.connect();
+    if (!socket || !viewerId) return;
+    socket.connect();
     return () => {
-      socket?.disconnect();
+      socket.disconnect();
     };
-  }, [socket]);
+  }, [socket, viewerId]);
   useEffect(() => {
     if (!socket) return;
     // an admin's decision on this account: reconnect so the socket is authorised anew, and redraw the page
     const onAccountChanged = () => {
       socket.disconnect().connect();
+      announceViewerChanged();
       router.refresh();
     };
     socket.on("account:changed", onAccountChanged);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { conflict } from "@/lib/errors";
+import { invalidateUsers } from "@/lib/users/user-cache";
 import { parseInput } from "@/lib/validation";
 import { assertCourthouseInProvince } from "@/lib/jobs/reference-places";
 
@@ -16,7 +17,7 @@ const followSchema = z.object({
 export async function addFollow(actor: Actor, input: unknown): Promise<{ id: string }> {
   const { provinceId, courthouseId } = parseInput(followSchema, input);
   if (courthouseId) await assertCourthouseInProvince(courthouseId, provinceId);
-  return db.$transaction(async (tx) => {
+  const follow = await db.$transaction(async (tx) => {
     // serialises one user's follow changes: the unique index treats NULL courthouses as distinct, so the
     // duplicate check for a whole-province follow has to be made under this lock
     await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${actor.id} FOR UPDATE`;
@@ -27,4 +28,7 @@ export async function addFollow(actor: Actor, input: unknown): Promise<{ id: str
     }
     return tx.follow.create({ data: { userId: actor.id, provinceId, courthouseId: courthouseId ?? null }, select: { id: true } });
   });
+  // the provinces a lawyer covers are on their profile
+  await invalidateUsers([actor.id]);
+  return follow;
 }

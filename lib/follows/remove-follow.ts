@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
+import { invalidateUsers } from "@/lib/users/user-cache";
 import { parseInput } from "@/lib/validation";
 
 const removeSchema = z.object({ followId: z.string().min(1) });
@@ -11,5 +12,6 @@ export async function removeFollow(actor: Actor, input: unknown): Promise<{ id: 
   const { followId } = parseInput(removeSchema, input);
   const { count } = await db.follow.deleteMany({ where: { id: followId, userId: actor.id } });
   if (count === 0) throw notFound("Takip kaydı bulunamadı.");
+  await invalidateUsers([actor.id]);
   return { id: followId };
 }

@@ -1,10 +1,22 @@
 import { invalidate } from "@/lib/cache";
+import { loadJobInvolvement } from "@/lib/jobs/job-involvement";
+import { userNamespace } from "@/lib/users/user-cache";
 
 /** Cache namespaces of the marketplace: the board (every list and count) and each job's detail. */
 export const BOARD_NAMESPACE = "board";
 export const jobNamespace = (jobId: string) => `job:${jobId}`;
 
-/** After a write that changes what the board or a job's page shows. */
-export function invalidateJobs(jobIds: string[]): Promise<void> {
-  return invalidate({ namespaces: [BOARD_NAMESPACE, ...jobIds.map(jobNamespace)] });
+/**
+ * After a write that changes what the board or a job's page shows. The panels and profiles of everyone involved
+ * in those jobs (poster, applicants, assignee, savers) change with them.
+ */
+export async function invalidateJobs(jobIds: string[]): Promise<void> {
+  const involved = await Promise.all(jobIds.map((id) => loadJobInvolvement(id).catch(() => null)));
+  const userIds = new Set(involved.flatMap((i) => i?.userIds ?? []));
+  await invalidate({ namespaces: [BOARD_NAMESPACE, ...jobIds.map(jobNamespace), ...[...userIds].map(userNamespace)] });
+}
+
+/** After a write that changes one lawyer's view of a job but not the board (saving it). */
+export function invalidateJobForUser(jobId: string, userId: string): Promise<void> {
+  return invalidate({ namespaces: [jobNamespace(jobId), userNamespace(userId)] });
 }

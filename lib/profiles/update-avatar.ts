@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { validationError } from "@/lib/validation";
 import { deleteAvatarFile, saveAvatarFile } from "@/lib/profiles/avatar-storage";
+import { invalidateUsers } from "@/lib/users/user-cache";
 
 export const MAX_AVATAR_BYTES = 5 * 1024 * 1024;
 const AVATAR_SIZE = 256;
@@ -42,6 +43,7 @@ export async function updateAvatar(actor: Actor, file: unknown): Promise<{ avata
   const previous = await db.user.findUnique({ where: { id: actor.id }, select: { avatarPath: true } });
   const avatarPath = `${AVATAR_PATH_PREFIX}${fileName}`;
   await db.user.update({ where: { id: actor.id }, data: { avatarPath } });
+  await invalidateUsers([actor.id]);
   if (previous?.avatarPath?.startsWith(AVATAR_PATH_PREFIX) && previous.avatarPath !== avatarPath) {
     await deleteAvatarFile(previous.avatarPath.slice(AVATAR_PATH_PREFIX.length));
   }

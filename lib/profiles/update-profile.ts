@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/validation";
+import { invalidateUsers } from "@/lib/users/user-cache";
 
 const checkbox = z.preprocess((v) => v === "on" || v === true || v === "true", z.boolean());
 
@@ -31,5 +32,6 @@ export async function updateProfile(actor: Actor, input: unknown): Promise<{ id:
     where: { id: actor.id },
     data: { title: data.title, phone: data.phone ?? null, bio: data.bio ?? null, specialities: data.specialities, showPhone: data.showPhone, showEmail: data.showEmail },
   });
+  await invalidateUsers([actor.id]);
   return { id: actor.id };
 }

@@ -5,6 +5,7 @@ import { openConversation } from "@/lib/messaging/open-conversation";
 import { sendMessage } from "@/lib/messaging/send-message";
 import { setTyping } from "@/lib/messaging/set-typing";
 import { syncMessages } from "@/lib/messaging/sync-messages";
+import { registerNotifications } from "@/lib/realtime/register-notifications";
 import { presenceRegistrar } from "@/lib/realtime/register-presence";
 import { socketHandler, type SocketData } from "@/lib/realtime/socket-handler";
 
@@ -31,5 +32,5 @@ export function registerMessaging(socket: Socket): void {
 
 /** Everything the app's Socket.IO server registers on each connection (server.ts passes these). */
 export function realtimeRegistrars(): ((socket: Socket) => void)[] {
-  return [registerMessaging, presenceRegistrar()];
+  return [registerMessaging, registerNotifications, presenceRegistrar()];
 }

@@ -5,6 +5,7 @@ import { conflict, forbidden, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { notifyUsers } from "@/lib/notifications/notify-users";
 import { isUniqueViolation } from "@/lib/jobs/errors";
+import { invalidateJobs } from "@/lib/jobs/job-cache";
 import { JOB_NOT_FOUND } from "@/lib/jobs/load-own-job";
 
 const score = (label: string) =>
@@ -53,6 +54,8 @@ export async function createReview(actor: Actor, input: unknown): Promise<{ id: 
     if (isUniqueViolation(error)) throw conflict(ALREADY_REVIEWED);
     throw error;
   }
+  // the subject's profile and rating, both sides' panels and the job page (who may still review)
+  await invalidateJobs([job.id]);
   await notifyUsers([
     {
       userId: subjectId,

@@ -6,6 +6,7 @@ import { notifyUsers } from "@/lib/notifications/notify-users";
 import { getEmitter } from "@/lib/realtime/emitter";
 import { userRoom } from "@/lib/realtime/rooms";
 import { parseInput } from "@/lib/validation";
+import { invalidateUsers } from "@/lib/users/user-cache";
 
 const PAGE_SIZE = 20;
 
@@ -64,6 +65,7 @@ export async function decideVerification(actor: Actor, input: unknown): Promise<
     },
   });
   if (updated.count === 0) throw conflict("Bu avukat için karar zaten verilmiş ya da hesap bulunamadı.");
+  await invalidateUsers([data.userId]);
   // the lawyer's open tabs reconnect (their sockets carry the old status) and redraw the page: see docs/realtime.md
   getEmitter().to(userRoom(data.userId)).emit("account:changed", { verification });
   await notifyUsers([

@@ -1,0 +1,49 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type net from "node:net";
+import next from "next";
+import type { Env } from "@/lib/env";
+import { servePageFromCache } from "@/lib/page-cache/serve-page";
+import { adoptConnection, isRealtimeRequestLine, rawRequestHead } from "@/lib/server/connection-router";
+import type { ConnectionMessage } from "@/lib/server/web-process";
+import { serveViewer, VIEWER_PATH } from "@/lib/viewer/serve-viewer";
+
+/**
+ * The web role: Next.js (pages, server actions, route handlers) behind the page cache. Forked by the front it
+ * takes connections over IPC and sends a Socket.IO upgrade back; on its own (SERVER_ROLE=web) it listens on PORT
+ * and refuses Socket.IO, which the proxy in front routes to the socket instances.
+ */
+export async function startWebServer(config: Env, dev: boolean): Promise<Server> {
+  const app = next({ dev, hostname: "localhost", port: config.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const handleUpgrade = app.getUpgradeHandler();
+  const forked = typeof process.send === "function";
+
+  const httpServer = createServer((req: IncomingMessage, res: ServerResponse) => {
+    // rate limits and session records key on the client address: only a trusted proxy may supply it
+    if (!config.TRUST_PROXY) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+    if (req.url === VIEWER_PATH) return void serveViewer(req, res);
+    void servePageFromCache(req, res, () => handle(req, res));
+  });
+  httpServer.on("upgrade", (req: IncomingMessage, socket: net.Socket, head: Buffer) => {
+    if (!req.url?.startsWith("/socket.io")) return void handleUpgrade(req, socket, head);
+    const raw = rawRequestHead(req, head);
+    if (!forked || !isRealtimeRequestLine(raw)) return void socket.destroy();
+    // a browser reused a page connection for the websocket: the front carries sockets
+    const message: ConnectionMessage = { type: "connection", head: raw.toString("latin1") };
+    process.send!(message, socket, { keepOpen: false }, (error: Error | null) => {
+      if (error) socket.destroy();
+    });
+  });
+
+  if (forked) {
+    process.on("message", (message: ConnectionMessage, socket?: net.Socket) => {
+      if (message?.type === "connection" && socket) adoptConnection(httpServer, socket, Buffer.from(message.head, "latin1"));
+    });
+    // the front is gone (killed): nobody can hand us connections any more
+    process.on("disconnect", () => process.exit(0));
+  } else {
+    await new Promise<void>((resolve) => httpServer.listen(config.PORT, resolve));
+  }
+  return httpServer;
+}
