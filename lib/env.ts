@@ -28,6 +28,8 @@ const envSchema = z.object({
   // the thread that delivers messages); socket / web: one role only, for deployments that route /socket.io/
   // to socket instances and everything else to web instances
   SERVER_ROLE: z.enum(["all", "socket", "web"]).default("all"),
+  // off: every page is rendered on every request (the page cache is on in production by default)
+  PAGE_CACHE: z.enum(["on", "off"]).default("on"),
   SMTP_URL: optionalString,
   MAIL_FROM: z.string().default("Tevkil <bildirim@tevkil.local>"),
   WHATSAPP_API_URL: optionalString,

@@ -13,6 +13,11 @@ export class AppServer {
     this.url = `http://localhost:${options.port}`;
   }
 
+  /** The listening process (with SERVER_ROLE=all it carries the sockets and has forked the web process). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   async start(): Promise<void> {
     const child = spawn(process.execPath, ["--enable-source-maps", "dist/server.js"], {
       env: {

@@ -21,7 +21,7 @@ let buildId: string | null | undefined;
 function currentBuildId(): string | null {
   if (buildId === undefined) {
     try {
-      buildId = env().NODE_ENV === "production" && process.env.PAGE_CACHE !== "off" ? readFileSync(".next/BUILD_ID", "utf8").trim() : null;
+      buildId = env().NODE_ENV === "production" && env().PAGE_CACHE === "on" ? readFileSync(".next/BUILD_ID", "utf8").trim() : null;
     } catch {
       buildId = null;
     }
