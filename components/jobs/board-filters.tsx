@@ -18,7 +18,7 @@ export function BoardFilters({ places, params }: { places: PlaceOptions; params:
       <details className="filter-details" open={filtered}>
         <summary>Filtreler{filtered ? " (uygulanıyor)" : ""}</summary>
         <div className="filter-grid">
-          <PlaceSelect places={places} defaultProvinceId={params.il} defaultCourthouseId={params.adliye} optional idPrefix="board" />
+          <PlaceSelect places={places} defaultProvinceId={params.il} defaultCourthouseId={params.adliye} optional idPrefix="board" names={{ province: "il", courthouse: "adliye" }} />
           <div className="field">
             <label htmlFor="board-tur">Görev türü</label>
             <select id="board-tur" name="tur" defaultValue={params.tur ?? ""}>

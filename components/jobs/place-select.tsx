@@ -12,12 +12,16 @@ type Props = {
   /** board filters allow "any"; the post form requires both */
   optional?: boolean;
   idPrefix?: string;
+  /** the submitted field names: the post form's schema reads provinceId/courthouseId, the board's URL il/adliye */
+  names?: { province: string; courthouse: string };
 };
 
 type Loaded = Record<string, Courthouse[] | "failed">;
 
 /** Province → courthouse cascade: picking a province loads and lists that province's courthouses. */
-export function PlaceSelect({ places, defaultProvinceId = "", defaultCourthouseId = "", errors, optional = false, idPrefix = "field" }: Props) {
+const FORM_NAMES = { province: "provinceId", courthouse: "courthouseId" };
+
+export function PlaceSelect({ places, defaultProvinceId = "", defaultCourthouseId = "", errors, optional = false, idPrefix = "field", names = FORM_NAMES }: Props) {
   const [provinceId, setProvinceId] = useState(defaultProvinceId);
   const [courthouseId, setCourthouseId] = useState(defaultCourthouseId);
   const [loaded, setLoaded] = useState<Loaded>(() => {
@@ -51,7 +55,7 @@ export function PlaceSelect({ places, defaultProvinceId = "", defaultCourthouseI
         <label htmlFor={`${idPrefix}-provinceId`}>İl</label>
         <select
           id={`${idPrefix}-provinceId`}
-          name="provinceId"
+          name={names.province}
           value={provinceId}
           aria-invalid={error("provinceId") ? true : undefined}
           onChange={(e) => {
@@ -70,7 +74,7 @@ export function PlaceSelect({ places, defaultProvinceId = "", defaultCourthouseI
         <label htmlFor={`${idPrefix}-courthouseId`}>Adliye</label>
         <select
           id={`${idPrefix}-courthouseId`}
-          name="courthouseId"
+          name={names.courthouse}
           value={courthouseId}
           disabled={!provinceId || loading || loadFailed}
           aria-invalid={error("courthouseId") ? true : undefined}
