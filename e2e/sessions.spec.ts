@@ -70,3 +70,26 @@ test("signing out everywhere else logs the other browser out, on pages and socke
   await expect(laptop.getByTestId("dashboard-title")).toBeVisible();
   await Promise.all([phoneContext.close(), laptopContext.close()]);
 });
+
+test("logging out closes every socket of that session within a second", async ({ page, app }) => {
+  await logIn(page, "zeynep@example.com");
+  const cookie = await sessionCookieHeader(page.context());
+  // a second socket of the same session (another tab of the browser, or a client that kept it open)
+  const other = io(app.url, { transports: ["websocket"], extraHeaders: { cookie }, reconnection: false });
+  await new Promise<void>((resolve, reject) => {
+    other.on("connect", () => resolve());
+    other.on("connect_error", reject);
+  });
+  const closed = new Promise<{ reason: string; at: number }>((resolve) => other.on("disconnect", (reason) => resolve({ reason, at: Date.now() })));
+
+  await page.getByTestId("user-menu").click();
+  const clickedAt = Date.now();
+  await page.getByTestId("logout").click();
+  await expect(page).toHaveURL(/\/$/);
+  const { reason, at } = await closed;
+  console.log(`socket of the logged-out session closed ${at - clickedAt} ms after the click (${reason})`);
+  expect(reason).toBe("io server disconnect");
+  expect(at - clickedAt).toBeLessThan(1_000);
+  expect(await trySocket(app.url, cookie)).toBe("UNAUTHENTICATED");
+  await expect(page.getByRole("navigation", { name: "Ana menü" }).getByRole("link", { name: "Giriş yap" })).toBeVisible();
+});

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { getRedis, redisKey } from "@/lib/redis";
+import { getEmitter } from "@/lib/realtime/emitter";
+import { sessionRoom } from "@/lib/realtime/rooms";
 
 // Sessions are Redis records; the cookie holds only a random token. Records are stored under the token's
 // hash (the session "handle"), which is what listings, revocation and socket rooms use: a handle shown in a
@@ -106,17 +108,24 @@ export async function listSessions(userId: string): Promise<SessionRecord[]> {
   return live;
 }
 
-/** Deletes one session (by handle) of this user. A handle that belongs to someone else is left alone. */
+// A session that ends closes its sockets on every instance at once, however it ended (logout, revoke, a password
+// reset): an open socket would otherwise keep acting for it until its next re-check.
+function closeSessionSockets(ids: string[]): void {
+  if (ids.length) getEmitter().in(ids.map(sessionRoom)).disconnectSockets(true);
+}
+
+/** Deletes one session (by handle) of this user and closes its sockets. A handle that belongs to someone else is left alone. */
 export async function revokeSession(userId: string, id: string): Promise<boolean> {
   const redis = getRedis();
   const owner = await redis.hget(sessionKey(id), "userId");
   await redis.zrem(userSessionsKey(userId), id);
   if (owner !== userId) return false;
   await redis.del(sessionKey(id));
+  closeSessionSockets([id]);
   return true;
 }
 
-/** Deletes every session of the user except `keepId`; returns the handles it deleted. */
+/** Deletes every session of the user except `keepId` and closes their sockets; returns the handles it deleted. */
 export async function revokeOtherSessions(userId: string, keepId: string | null): Promise<string[]> {
   const sessions = await listSessions(userId);
   const doomed = sessions.map((s) => s.id).filter((id) => id !== keepId);
@@ -127,5 +136,6 @@ export async function revokeOtherSessions(userId: string, keepId: string | null)
       .zrem(userSessionsKey(userId), ...doomed)
       .exec();
   }
+  closeSessionSockets(doomed);
   return doomed;
 }

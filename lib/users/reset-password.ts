@@ -3,8 +3,6 @@ import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { revokeOtherSessions } from "@/lib/auth/session-store";
 import { AppError } from "@/lib/errors";
-import { getEmitter } from "@/lib/realtime/emitter";
-import { sessionRoom } from "@/lib/realtime/rooms";
 import { PASSWORD_MIN_LENGTH } from "@/lib/users/register-user.schema";
 import { consumePasswordResetToken } from "@/lib/users/password-reset-token";
 import { parseInput } from "@/lib/validation";
@@ -36,7 +34,6 @@ export async function resetPassword(input: unknown): Promise<{ userId: string }>
   if (!userId) throw invalidLink();
   const { count } = await db.user.updateMany({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } });
   if (count === 0) throw invalidLink();
-  const revoked = await revokeOtherSessions(userId, null);
-  if (revoked.length) getEmitter().in(revoked.map(sessionRoom)).disconnectSockets(true);
+  await revokeOtherSessions(userId, null);
   return { userId };
 }
