@@ -10,7 +10,8 @@ import { PgActivitySampler, commandStatsDelta, pgStatStatements, redisCommandSta
 import type { FromHttpLoad, HttpPage, PageResult, ToHttpLoad } from "./lib/protocol";
 import { appendMarkdown, type Report } from "./lib/report";
 import type { NotificationThroughput } from "./notification-throughput";
-import { NODE_FLAGS, liveHeap, portFree, queryStats, setLogDir, startApp, startBareRelay, startNginx, startPgBouncer, stopAll, stopServices, type AppEnv, type Probe, type Service } from "./lib/services";
+import { startNginx, startPgBouncer } from "./lib/proxies";
+import { NODE_FLAGS, liveHeap, portFree, queryStats, setLogDir, startApp, startBareRelay, stopAll, stopServices, type AppEnv, type Probe, type Service } from "./lib/services";
 import { bareUsers, countMessages, createBenchDatabase, createSessions, insertUsers, storedClientIds } from "./lib/setup";
 import { CpuMeter, machineInfo, percentiles, pidsByName, rssKb } from "./lib/stats";
 
