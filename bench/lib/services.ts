@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { descendants } from "./process-tree";
 
 export type Probe = { lagP50: number; lagP99: number; lagMax: number; heapMb: number; heapTotalMb: number; youngMb: number; externalMb: number; poolBusy: number | null; poolWaiting: number | null; poolWaitingMax: number };
 export type Service = { name: string; child: ChildProcess; pid: number; port: number; output: () => string; probe: () => Probe | null };
@@ -19,10 +20,6 @@ export function setLogDir(dir: string): void {
 
 export type QueryStat = { sql: string; calls: number; totalMs: number; meanMs: number; maxMs: number };
 
-/**
- * The app's client-side statement counts since the last call (server-probe.mjs dumps them on SIGUSR2),
- * merged over the given app processes.
- */
 /** Each app's live JavaScript heap after a full GC (bytes), from the probe; null without the probe. */
 export async function liveHeap(apps: Service[]): Promise<(number | null)[]> {
   if (!logDir) return apps.map(() => null);
@@ -41,16 +38,36 @@ export async function liveHeap(apps: Service[]): Promise<(number | null)[]> {
   return apps.map((a) => found.get(a.pid) ?? null);
 }
 
+/**
+ * The processes of an app instance that carry the probe: the instance and the children it forked with the same
+ * Node flags (fork passes them on). Only these may get the probe's signals: SIGUSR2 would end any other.
+ */
+function probedPids(app: Service): number[] {
+  const probed = (pid: number) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("server-probe.mjs");
+    } catch {
+      return false;
+    }
+  };
+  return [app.pid, ...descendants(app.pid).filter(probed)];
+}
+
+/**
+ * The app's client-side statement counts since the last call (server-probe.mjs dumps them on SIGUSR2),
+ * merged over the given app instances and their probed children.
+ */
 export async function queryStats(apps: Service[]): Promise<QueryStat[]> {
   if (!logDir) return [];
   const dir = logDir;
   const before = new Set(readdirSync(dir));
-  for (const app of apps) app.child.kill("SIGUSR2");
+  const pids = apps.flatMap(probedPids);
+  for (const pid of pids) process.kill(pid, "SIGUSR2");
   const deadline = Date.now() + 10_000;
   let fresh: string[] = [];
   while (Date.now() < deadline) {
     fresh = readdirSync(dir).filter((f) => f.startsWith("queries-") && !before.has(f));
-    if (fresh.length >= apps.length) break;
+    if (fresh.length >= pids.length) break;
     await new Promise((r) => setTimeout(r, 100));
   }
   const merged = new Map<string, QueryStat>();
@@ -99,10 +116,12 @@ export function track(name: string, child: ChildProcess, port: number): Service 
   let probe: Probe | null = null;
   const keep = (d: Buffer) => {
     const text = d.toString();
-    const at = text.lastIndexOf("[bench-probe] ");
-    if (at >= 0) {
+    // children forked by the app share its output and print their own probe lines: keep the instance's own
+    for (const line of text.split("\n")) {
+      if (!line.startsWith("[bench-probe] ")) continue;
       try {
-        probe = JSON.parse(text.slice(at + 14, text.indexOf("\n", at) >>> 0)) as Probe;
+        const p = JSON.parse(line.slice(14)) as Probe & { pid?: number };
+        if (p.pid === undefined || p.pid === child.pid) probe = p;
       } catch {
         // a partial line
       }
