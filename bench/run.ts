@@ -8,7 +8,7 @@ import path from "node:path";
 import { crashedApps, startAppStack, COOKIE_NAME } from "./lib/app-stack";
 import { installCleanup } from "./lib/cleanup";
 import { createContext, type BenchContext } from "./lib/context";
-import { pagePath } from "./lib/http";
+import { VIEWER_PATH, statusOf } from "./lib/http";
 import { reconcile } from "./lib/ledger";
 import { fmt, log, sleep } from "./lib/log";
 import { pickBasePort, sourceAddresses } from "./lib/network";
@@ -16,7 +16,7 @@ import { APP_SCENARIOS, parseArgs } from "./lib/options";
 import { PgActivitySampler, commandStatsDelta, pgStatStatements, redisCommandStats, summarizeCpuProfiles } from "./lib/profile";
 import { appendMarkdown, type Report } from "./lib/report";
 import { NODE_FLAGS, stopServices } from "./lib/services";
-import { createBenchDatabase, createSessions, insertUsers, storedClientIds } from "./lib/setup";
+import { createBenchDatabase, createSessions, insertJobs, insertUsers, storedClientIds } from "./lib/setup";
 import { machineInfo } from "./lib/stats";
 import { printSummary, smokeVerdict } from "./lib/summary";
 import { evaluateTargets } from "./lib/targets";
@@ -26,7 +26,7 @@ import { runHold } from "./scenarios/hold";
 import { runMessages } from "./scenarios/messages";
 import { runMixed } from "./scenarios/mixed";
 import { runNotificationThroughput } from "./scenarios/notifications";
-import { runPolling } from "./scenarios/polling";
+import { runPageCost } from "./scenarios/page-cost";
 import { stepRates } from "./scenarios/steps";
 
 const opts = parseArgs(process.argv.slice(2));
@@ -47,15 +47,14 @@ function commitOf(): string {
 }
 
 /** Every app scenario against one app stack and one crowd; then the ledger over all of them and the profiles. */
-async function runApp(ctx: BenchContext, users: Awaited<ReturnType<typeof createSessions>>, basePort: number, generators: number, addresses: string[], report: Report) {
+async function runApp(ctx: BenchContext, users: Awaited<ReturnType<typeof createSessions>>, content: { jobId: string; posterId: string }, basePort: number, generators: number, addresses: string[], report: Report) {
   const stack = await startAppStack(ctx, basePort);
   const cookies = users.slice(0, 200).map((u) => `${COOKIE_NAME}${u.token}`);
-  const paths = {
-    jobBoard: await pagePath(stack.publicUrl, cookies[0], ["/ilanlar", "/panel"]),
-    conversationList: await pagePath(stack.publicUrl, cookies[0], ["/mesajlar", "/panel"]),
-  };
-  report.config.pages = paths;
-  log(`pages: job board ${paths.jobBoard}, conversation list ${paths.conversationList}`);
+  const viewer = (await statusOf(`${stack.directUrl}${VIEWER_PATH}`, cookies[0], "application/json")) !== 404;
+  report.config.viewer = viewer ? VIEWER_PATH : `none (${VIEWER_PATH} answers 404)`;
+  log(viewer ? `${VIEWER_PATH} answers: page views fetch it after the page, as the header does` : `${VIEWER_PATH} answers 404 in this build: a page view is the page alone`);
+  // the pages exist now (the job board has jobs): no fallback to another page any more
+  const paths = { jobBoard: "/ilanlar", conversationList: "/mesajlar" };
 
   const connected = await connectCrowd(ctx, stack, users, generators, addresses, report);
   const { crowd } = connected;
@@ -67,7 +66,7 @@ async function runApp(ctx: BenchContext, users: Awaited<ReturnType<typeof create
 
   if (opts.only.has("hold") && alive()) await runHold(ctx, stack.apps, connected, report);
   if (opts.only.has("steps") && alive()) report.phases.appSteps = await stepRates(ctx, crowd, "app", 250);
-  if (opts.only.has("polling") && alive()) await runPolling(ctx, stack, cookies, paths, addresses[0], report);
+  if (opts.only.has("page-cost") && alive()) await runPageCost(ctx, stack, cookies, content, viewer, addresses[0], report);
   if (opts.only.has("mixed") && alive()) await runMixed(ctx, stack, crowd, cookies, paths, addresses, report);
   if (opts.only.has("messages") && alive()) await runMessages(ctx, stack.apps, crowd, report);
   crashedApps(ctx, report);
@@ -118,14 +117,15 @@ async function main(): Promise<Report> {
   let t = Date.now();
   await createBenchDatabase(ctx.dbUrl, log);
   await insertUsers(ctx.dbUrl, opts.users);
+  const content = await insertJobs(ctx.dbUrl, 50, opts.users);
   report.setup.usersMs = Date.now() - t;
-  log(`${fmt(opts.users)} users and ${fmt(opts.users / 2)} conversations inserted in ${fmt((Date.now() - t) / 1000, 1)} s (database ${ctx.dbName})`);
+  log(`${fmt(opts.users)} users, ${fmt(opts.users / 2)} conversations and 50 open jobs inserted in ${fmt((Date.now() - t) / 1000, 1)} s (database ${ctx.dbName})`);
   t = Date.now();
   const users = await createSessions(opts.users);
   report.setup.sessionsMs = Date.now() - t;
   log(`${fmt(users.length)} sessions written to Redis in ${fmt((Date.now() - t) / 1000, 1)} s (prefix ${ctx.redisPrefix}:)`);
 
-  if (APP_SCENARIOS.some((s) => opts.only.has(s))) await runApp(ctx, users, basePort, generators, addresses, report);
+  if (APP_SCENARIOS.some((s) => opts.only.has(s))) await runApp(ctx, users, content, basePort, generators, addresses, report);
   if (opts.only.has("bare")) await runBare(ctx, basePort, generators, addresses, report);
   if (opts.only.has("notifications")) report.phases.notifications = runNotificationThroughput();
 

@@ -4,11 +4,15 @@ import { fork } from "node:child_process";
 import type { FromHttpLoad, PageResult, ToHttpLoad } from "./protocol";
 import { percentiles } from "./stats";
 
-export async function httpLoad(message: ToHttpLoad): Promise<PageResult[]> {
+/** Runs one load; `onMeasuring` is called when a view loop's warm-up is over and its measured part starts. */
+export async function httpLoad(message: ToHttpLoad, onMeasuring?: () => void): Promise<PageResult[]> {
   const child = fork("bench/http-load.ts", [], { execArgv: ["--import", "tsx"], serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
   try {
     return await new Promise<PageResult[]>((resolve, reject) => {
-      child.once("message", (m: FromHttpLoad) => resolve(m.pages));
+      child.on("message", (m: FromHttpLoad) => {
+        if (m.type === "measuring") onMeasuring?.();
+        else resolve(m.pages);
+      });
       child.once("exit", (code) => reject(new Error(`http load exited with ${code}`)));
       child.send(message);
     });
@@ -29,16 +33,20 @@ export const pageSummary = (r: PageResult) => ({
 });
 export type PageSummary = ReturnType<typeof pageSummary>;
 
-/** The first candidate that answers 200 with the cookie (else the last): a page the build may not have yet. */
-export async function pagePath(base: string, cookie: string, candidates: string[]): Promise<string> {
-  for (const candidate of candidates) {
-    try {
-      const response = await fetch(`${base}${candidate}`, { headers: { cookie }, redirect: "manual" });
-      await response.arrayBuffer();
-      if (response.status === 200) return candidate;
-    } catch {
-      // try the next
-    }
+/** The status one GET answers with the given cookie (0 when the request fails). */
+export async function statusOf(url: string, cookie: string, accept = "text/html"): Promise<number> {
+  try {
+    const response = await fetch(url, { headers: { cookie, accept }, redirect: "manual" });
+    await response.arrayBuffer();
+    return response.status;
+  } catch {
+    return 0;
   }
-  return candidates.at(-1)!;
 }
+
+/**
+ * The small personal endpoint every page's client fetches for its header. A build without it answers 404:
+ * page views are then the page alone, and the report says so.
+ */
+export const VIEWER_PATH = "/api/me";
+export const VIEWER_PAGE = "viewer (/api/me)";
