@@ -21,6 +21,7 @@ import { machineInfo } from "./lib/stats";
 import { printSummary, smokeVerdict } from "./lib/summary";
 import { evaluateTargets } from "./lib/targets";
 import { runBare } from "./scenarios/bare";
+import { runBoardAlone } from "./scenarios/board";
 import { connectCrowd } from "./scenarios/connect";
 import { runHold } from "./scenarios/hold";
 import { runMessages } from "./scenarios/messages";
@@ -53,8 +54,6 @@ async function runApp(ctx: BenchContext, users: Awaited<ReturnType<typeof create
   const viewer = (await statusOf(`${stack.directUrl}${VIEWER_PATH}`, cookies[0], "application/json")) !== 404;
   report.config.viewer = viewer ? VIEWER_PATH : `none (${VIEWER_PATH} answers 404)`;
   log(viewer ? `${VIEWER_PATH} answers: page views fetch it after the page, as the header does` : `${VIEWER_PATH} answers 404 in this build: a page view is the page alone`);
-  // the pages exist now (the job board has jobs): no fallback to another page any more
-  const paths = { jobBoard: "/ilanlar", conversationList: "/mesajlar" };
 
   const connected = await connectCrowd(ctx, stack, users, generators, addresses, report);
   const { crowd } = connected;
@@ -67,7 +66,8 @@ async function runApp(ctx: BenchContext, users: Awaited<ReturnType<typeof create
   if (opts.only.has("hold") && alive()) await runHold(ctx, stack.apps, connected, report);
   if (opts.only.has("steps") && alive()) report.phases.appSteps = await stepRates(ctx, crowd, "app", 250);
   if (opts.only.has("page-cost") && alive()) await runPageCost(ctx, stack, cookies, content, viewer, addresses[0], report);
-  if (opts.only.has("mixed") && alive()) await runMixed(ctx, stack, crowd, cookies, paths, addresses, report);
+  if (opts.only.has("board") && alive()) await runBoardAlone(ctx, stack, crowd, cookies, addresses[0], report);
+  if (opts.only.has("mixed") && alive()) await runMixed(ctx, stack, crowd, cookies, viewer, addresses, report);
   if (opts.only.has("messages") && alive()) await runMessages(ctx, stack.apps, crowd, report);
   crashedApps(ctx, report);
 

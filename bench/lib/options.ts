@@ -1,12 +1,12 @@
 // The bench's command line. The smoke profile is what CI runs: small, short, and only the scenarios whose
 // failures (lost, duplicated, dropped) mean a bug rather than a slow machine.
-export const SCENARIOS = ["hold", "messages", "steps", "page-cost", "mixed", "bare", "notifications"] as const;
+export const SCENARIOS = ["hold", "messages", "steps", "page-cost", "board", "mixed", "bare", "notifications"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 /** Scenarios that run against the app; they share one app stack and one crowd of sockets. */
-export const APP_SCENARIOS: readonly Scenario[] = ["hold", "messages", "steps", "page-cost", "mixed"];
+export const APP_SCENARIOS: readonly Scenario[] = ["hold", "messages", "steps", "page-cost", "board", "mixed"];
 
-const SMOKE_SCENARIOS: Scenario[] = ["hold", "messages", "page-cost", "mixed", "bare"];
+const SMOKE_SCENARIOS: Scenario[] = ["hold", "messages", "page-cost", "board", "mixed", "bare"];
 
 const USAGE = `npm run bench -- [--users N] [--duration s] [--rate msg/s] [--instances K] [--pgbouncer] [--smoke]
                     [--only ${SCENARIOS.join(",")}] [--cpu-prof] [--no-record] [--step-seconds s] [--db-pool-max n]`;

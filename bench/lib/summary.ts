@@ -1,10 +1,37 @@
-// What the run prints at its end, and the smoke's verdict: CI fails on lost or duplicated messages, dropped
-// sockets and failed connects, never on a slow machine's latencies.
+// What the run prints at its end (targets, page cost, the mixed phase), and the smoke's verdict: CI fails on
+// lost or duplicated messages, dropped sockets and failed connects, never on a slow machine's latencies.
+import type { MixedPhase } from "../scenarios/mixed";
+import type { PageCost } from "../scenarios/page-cost";
 import type { Report } from "./report";
+
+const pad = (s: string | number, width: number) => String(s).padStart(width);
 
 export function printSummary(report: Report): void {
   console.log("\nTargets:");
-  for (const t of report.targets) console.log(`  ${t.met === null ? "·" : t.met ? "✓" : "✗"} ${t.name}: ${t.actual} (target ${t.target})`);
+  for (const t of report.targets) console.log(`  ${t.met === null ? "·" : t.met ? "✓" : "✗"} ${t.name}: ${t.actual} (wanted ${t.target})${t.note ? ` — ${t.note}` : ""}`);
+
+  const pageCost = report.phases.pageCost as PageCost | undefined;
+  if (pageCost) {
+    console.log(`\nPage cost (warm, logged in, closed loop of ${pageCost.concurrency}, ${pageCost.seconds} s each; a view is the ${pageCost.view}):`);
+    console.log(`  ${"page".padEnd(28)} ${pad("views/s", 8)} ${pad("p50", 7)} ${pad("p95", 7)} ${pad("p99", 7)} ms  ${pad("CPU ms/view", 11)}  errors`);
+    for (const p of pageCost.pages) {
+      const split = p.processes > 1 ? ` (front ${p.frontCpuMsPerView} + children ${p.childrenCpuMsPerView})` : "";
+      const errors = Object.entries(p.errors).map(([k, v]) => `${k} ×${v}`).join(", ") || "0";
+      console.log(`  ${p.label.padEnd(28)} ${pad(p.viewsPerS, 8)} ${pad(p.latency.p50, 7)} ${pad(p.latency.p95, 7)} ${pad(p.latency.p99, 7)}     ${pad(p.serverCpuMsPerView ?? "–", 11)}${split}  ${errors}`);
+    }
+    const poll = pageCost.polling;
+    console.log(`  old design's polling: ${poll.requiredReqPerS} req/s of ${poll.page} needed for ${poll.users} users; one instance sustains ${poll.sustainedViewsPerS} views/s`);
+  }
+
+  const mixed = report.phases.mixed as MixedPhase | undefined;
+  if (mixed) {
+    console.log(`\nMixed phase (${mixed.sockets} sockets, ${mixed.targetRate} msg/s offered → ${mixed.deliveredPerS} delivered, ${mixed.churnPerS} reconnects/s, ${mixed.seconds} s):`);
+    for (const p of mixed.pages) {
+      const errors = Object.entries(p.errors).map(([k, v]) => `${k} ×${v}`).join(", ") || "0";
+      console.log(`  ${`${p.name} ${p.path}`.padEnd(40)} ${pad(p.offeredReqPerS, 4)} → ${pad(p.reqPerS, 6)} req/s, p95 ${p.latency.p95} ms, errors ${errors}`);
+    }
+    console.log(`  ${"messages".padEnd(40)} p99 ${mixed.latency.p99} ms (p50 ${mixed.latency.p50}, p95 ${mixed.latency.p95})`);
+  }
 }
 
 export function smokeVerdict(report: Report, appRan: boolean): string[] {
