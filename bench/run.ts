@@ -1,10 +1,9 @@
-// `npm run bench`: the scale benchmark of issue 6. This file only orders the run: setup, the app's
+// `npm run bench`: the scale benchmark (issues 6 and 10). This file only orders the run: setup, the app's
 // scenarios on one app stack and one crowd of sockets, the bare relay, the notification worker, the report.
 // What each step measures is in bench/scenarios/, how it measures in bench/lib/; BENCHMARKS.md has the numbers.
 import { execSync } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import path from "node:path";
 import { crashedApps, startAppStack, COOKIE_NAME } from "./lib/app-stack";
 import { installCleanup } from "./lib/cleanup";
 import { createContext, type BenchContext } from "./lib/context";
@@ -12,9 +11,11 @@ import { VIEWER_PATH, statusOf } from "./lib/http";
 import { reconcile } from "./lib/ledger";
 import { fmt, log, sleep } from "./lib/log";
 import { pickBasePort, sourceAddresses } from "./lib/network";
-import { APP_SCENARIOS, parseArgs } from "./lib/options";
+import { APP_SCENARIOS, isFullRun, parseArgs } from "./lib/options";
 import { PgActivitySampler, commandStatsDelta, pgStatStatements, redisCommandStats, summarizeCpuProfiles } from "./lib/profile";
-import { appendMarkdown, type Report } from "./lib/report";
+import { reportFile, rewriteSections, writeJson, type Report } from "./lib/report";
+import { renderProfile } from "./lib/report-profile";
+import { renderStatus } from "./lib/report-status";
 import { NODE_FLAGS, stopServices } from "./lib/services";
 import { createBenchDatabase, createSessions, insertJobs, insertUsers, storedClientIds } from "./lib/setup";
 import { machineInfo } from "./lib/stats";
@@ -106,6 +107,7 @@ async function main(): Promise<Report> {
     date: new Date().toISOString(),
     commit: commitOf(),
     command,
+    file: reportFile(ctx.resultsDir, ctx.stamp),
     config: { ...opts, only: [...opts.only], generators, basePort, sourceAddresses: `${addresses[0]}–${addresses.at(-1)}`, nodeFlags: NODE_FLAGS, othersRunning: others },
     setup: {},
     phases: {},
@@ -130,13 +132,12 @@ async function main(): Promise<Report> {
   if (opts.only.has("notifications")) report.phases.notifications = runNotificationThroughput();
 
   evaluateTargets(report);
-  const file = path.join(ctx.resultsDir, `${ctx.stamp}.json`);
-  writeFileSync(file, JSON.stringify(report, null, 2));
-  log(`report: ${file}`);
-  if (opts.record) {
-    appendMarkdown("BENCHMARKS.md", report);
-    log("table appended to BENCHMARKS.md");
-  }
+  writeJson(report);
+  log(`report: ${report.file}`);
+  if (opts.record && isFullRun(opts)) {
+    rewriteSections("BENCHMARKS.md", { status: renderStatus(report), profile: renderProfile(report) });
+    log("BENCHMARKS.md: Status and Profile rewritten from this run");
+  } else if (opts.record) log("BENCHMARKS.md left as it is: only a full run (every scenario, 10,000 sockets, one instance) rewrites its Status");
   printSummary(report);
   return report;
 }
