@@ -96,7 +96,8 @@ export function renderStatus(report: Report): string {
       push(`| \`${p.label}\` | ${p.viewsPerS} | ${lat(p.latency)} | ${p.serverCpuMsPerView ?? "–"} ms${p.processes > 1 ? ` (${p.frontCpuMsPerView} + ${p.childrenCpuMsPerView})` : ""} | ${num(p.statementsPerView)} | ${errs(p.errors)} |`);
     }
     const poll = pageCost.polling;
-    push("", `Old design (every user polls \`${poll.page}\` every ${poll.intervalS} s): ${num(poll.users)} users need ${num(poll.requiredReqPerS)} req/s; one instance sustains ${poll.sustainedViewsPerS} views/s (p99 ${poll.sustainedLatency.p99} ms, the loop above); ours at idle: ${poll.ourIdleReqPerS} req/s (held sockets only answer the server's ping every 25 s).`, "");
+    if (poll) push("", `Old design (every user polls \`${poll.page}\` every ${poll.intervalS} s): ${num(poll.users)} users need ${num(poll.requiredReqPerS)} req/s; one instance sustains ${poll.sustainedViewsPerS} views/s (p99 ${poll.sustainedLatency.p99} ms, the loop above); ours at idle: ${poll.ourIdleReqPerS} req/s (held sockets only answer the server's ping every 25 s).`);
+    push("");
   }
 
   const appSteps = report.phases.appSteps as { steps: StepRow[]; maxRateAtP99Under100: number } | undefined;

@@ -61,8 +61,15 @@ export async function queryStats(apps: Service[]): Promise<QueryStat[]> {
   if (!logDir) return [];
   const dir = logDir;
   const before = new Set(readdirSync(dir));
-  const pids = apps.flatMap(probedPids);
-  for (const pid of pids) process.kill(pid, "SIGUSR2");
+  // a process may end between being found and being signalled (a web child restarting, an instance that died)
+  const pids = apps.flatMap(probedPids).filter((pid) => {
+    try {
+      process.kill(pid, "SIGUSR2");
+      return true;
+    } catch {
+      return false;
+    }
+  });
   const deadline = Date.now() + 10_000;
   let fresh: string[] = [];
   while (Date.now() < deadline) {

@@ -20,7 +20,7 @@ export function printSummary(report: Report): void {
       console.log(`  ${p.label.padEnd(28)} ${pad(p.viewsPerS, 8)} ${pad(p.latency.p50, 7)} ${pad(p.latency.p95, 7)} ${pad(p.latency.p99, 7)}     ${pad(p.serverCpuMsPerView ?? "–", 11)}${split}  ${errors}`);
     }
     const poll = pageCost.polling;
-    console.log(`  old design's polling: ${poll.requiredReqPerS} req/s of ${poll.page} needed for ${poll.users} users; one instance sustains ${poll.sustainedViewsPerS} views/s`);
+    if (poll) console.log(`  old design's polling: ${poll.requiredReqPerS} req/s of ${poll.page} needed for ${poll.users} users; one instance sustains ${poll.sustainedViewsPerS} views/s`);
   }
 
   const mixed = report.phases.mixed as MixedPhase | undefined;

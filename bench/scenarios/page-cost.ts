@@ -3,7 +3,7 @@
 // nothing but these views: its CPU over the loop (the whole process tree) divided by the views is the cost of
 // one view, and the views per second are what one instance sustains. The old design's polling of the
 // conversation list is compared with what /mesajlar sustains here.
-import type { AppStack } from "../lib/app-stack";
+import { crashedApps, type AppStack } from "../lib/app-stack";
 import type { BenchContext } from "../lib/context";
 import { VIEWER_PATH, httpLoad, pageSummary, type PageSummary } from "../lib/http";
 import { fmt, log } from "../lib/log";
@@ -36,7 +36,8 @@ export type PageCost = {
   concurrency: number;
   seconds: number;
   pages: PageCostRow[];
-  polling: { users: number; intervalS: number; requiredReqPerS: number; page: string; sustainedViewsPerS: number; sustainedLatency: PageSummary["latency"]; ourIdleReqPerS: number };
+  /** null when the loop stopped before /mesajlar (the instance died) */
+  polling: { users: number; intervalS: number; requiredReqPerS: number; page: string; sustainedViewsPerS: number; sustainedLatency: PageSummary["latency"]; ourIdleReqPerS: number } | null;
 };
 
 const pages = (content: { jobId: string; posterId: string }): CostPage[] => [
@@ -63,6 +64,7 @@ export async function runPageCost(
   log(`page cost: ${CONCURRENCY} keep-alive connections at ${stack.directUrl}, ${WARMUP_S} s warm-up + ${seconds} s per page; a view is the ${view}`);
   const rows: PageCostRow[] = [];
   for (const page of pages(content)) {
+    if (crashedApps(ctx, report)) break;
     const meter = new TreeCpuMeter(() => [app.pid]);
     let reset: Promise<unknown> = Promise.resolve();
     const [result] = await httpLoad(
@@ -93,9 +95,9 @@ export async function runPageCost(
     const split = cpu.processes > 1 ? ` (front ${row.frontCpuMsPerView}, children ${row.childrenCpuMsPerView})` : "";
     log(`  ${page.label}: ${fmt(row.viewsPerS, 1)} views/s, p50 ${s.latency.p50} p95 ${s.latency.p95} p99 ${s.latency.p99} ms, ${row.serverCpuMsPerView ?? "–"} ms server CPU per view${split}, ${row.statementsPerView ?? "–"} statements per view, errors ${JSON.stringify(s.errors)}`);
   }
-  const list = rows.find((r) => r.label === "/mesajlar")!;
-  const polling = { users: ctx.opts.users, intervalS: 5, requiredReqPerS: ctx.opts.users / 5, page: "/mesajlar", sustainedViewsPerS: list.viewsPerS, sustainedLatency: list.latency, ourIdleReqPerS: 0 };
+  const list = rows.find((r) => r.label === "/mesajlar");
+  const polling = list ? { users: ctx.opts.users, intervalS: 5, requiredReqPerS: ctx.opts.users / 5, page: "/mesajlar", sustainedViewsPerS: list.viewsPerS, sustainedLatency: list.latency, ourIdleReqPerS: 0 } : null;
   report.phases.pageCost = { view, viewIncludesViewer: viewer, concurrency: CONCURRENCY, seconds, pages: rows, polling } satisfies PageCost;
   // the held sockets make no HTTP requests at all: the client has no polling timer
-  log(`polling: the old design needs ${fmt(polling.requiredReqPerS)} req/s of /mesajlar for ${fmt(polling.users)} users; one instance sustains ${fmt(list.viewsPerS, 1)} views/s (p99 ${list.latency.p99} ms); ours at idle: 0 req/s`);
+  if (polling) log(`polling: the old design needs ${fmt(polling.requiredReqPerS)} req/s of /mesajlar for ${fmt(polling.users)} users; one instance sustains ${fmt(polling.sustainedViewsPerS, 1)} views/s (p99 ${polling.sustainedLatency.p99} ms); ours at idle: 0 req/s`);
 }
