@@ -1,12 +1,12 @@
-// HTTP load process (forked by bench/run.ts): page views at a fixed rate (open loop, latency measured from the
-// scheduled time so a stalled server cannot hide its queue), or as many requests as a few keep-alive
-// connections can push (closed loop) to find what one instance sustains.
+// HTTP load process (forked by bench/run.ts): page requests at a fixed rate (open loop, latency measured from the
+// scheduled time so a stalled server cannot hide its queue), or page views as fast as a few keep-alive
+// connections go (closed loop) to find what one view costs and what one instance sustains.
 import http from "node:http";
 import type { FromHttpLoad, HttpPage, PageResult, ToHttpLoad } from "./lib/protocol";
 
 const REQUEST_TIMEOUT_MS = 10_000;
 
-function request(agent: http.Agent, base: URL, path: string, cookie: string, localAddress: string): Promise<number> {
+function request(agent: http.Agent, base: URL, path: string, cookie: string, localAddress: string, accept = "text/html"): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -15,7 +15,7 @@ function request(agent: http.Agent, base: URL, path: string, cookie: string, loc
         port: base.port,
         path,
         localAddress,
-        headers: { cookie, "user-agent": "tevkil-bench", accept: "text/html" },
+        headers: { cookie, "user-agent": "tevkil-bench", accept },
         timeout: REQUEST_TIMEOUT_MS,
       },
       (res) => {
@@ -56,7 +56,7 @@ async function openLoop(message: Extract<ToHttpLoad, { type: "open" }>): Promise
         const cookie = message.cookies[cookieIndex++ % message.cookies.length];
         results[i].sent++;
         inflight.push(
-          request(agent, base, page.path, cookie, message.localAddress).then(
+          request(agent, base, page.path, cookie, message.localAddress, page.accept).then(
             (status) => {
               if (status >= 200 && status < 400) {
                 results[i].ok++;
@@ -76,37 +76,49 @@ async function openLoop(message: Extract<ToHttpLoad, { type: "open" }>): Promise
   return results;
 }
 
-async function closedLoop(message: Extract<ToHttpLoad, { type: "closed-loop" }>): Promise<PageResult[]> {
+async function viewLoop(message: Extract<ToHttpLoad, { type: "views" }>): Promise<PageResult[]> {
   const base = new URL(message.base);
   const agent = new http.Agent({ keepAlive: true, maxSockets: message.concurrency });
+  let cookieIndex = 0;
+  // a view counts only when both answers are 200: a redirect (to the login page) would measure another page
+  const view = async (result: PageResult) => {
+    const cookie = message.cookies[cookieIndex++ % message.cookies.length];
+    const t0 = performance.now();
+    result.sent++;
+    try {
+      const status = await request(agent, base, message.page.path, cookie, message.localAddress, message.page.accept);
+      if (status !== 200) return bump(result.errors, `HTTP ${status}`);
+      if (message.then) {
+        const personal = await request(agent, base, message.then, cookie, message.localAddress, "application/json");
+        if (personal !== 200) return bump(result.errors, `${message.then} HTTP ${personal}`);
+      }
+      result.ok++;
+      result.latencies.push(performance.now() - t0);
+    } catch (error) {
+      bump(result.errors, (error as Error).message.slice(0, 60));
+    }
+  };
+  // every connection loops until the deadline; the loop returns when the views in flight have ended
+  const loop = (result: PageResult, seconds: number) => {
+    const end = performance.now() + seconds * 1000;
+    return Promise.all(
+      Array.from({ length: message.concurrency }, async () => {
+        while (performance.now() < end) await view(result);
+      }),
+    );
+  };
+  await loop(emptyResult(message.page), message.warmupS);
+  process.send?.({ type: "measuring" } satisfies FromHttpLoad);
   const result = emptyResult(message.page);
   const started = performance.now();
-  const end = started + message.durationS * 1000;
-  let cookieIndex = 0;
-  await Promise.all(
-    Array.from({ length: message.concurrency }, async () => {
-      while (performance.now() < end) {
-        const t0 = performance.now();
-        result.sent++;
-        try {
-          const status = await request(agent, base, message.page.path, message.cookies[cookieIndex++ % message.cookies.length], message.localAddress);
-          if (status >= 200 && status < 400) {
-            result.ok++;
-            result.latencies.push(performance.now() - t0);
-          } else bump(result.errors, `HTTP ${status}`);
-        } catch (error) {
-          bump(result.errors, (error as Error).message.slice(0, 60));
-        }
-      }
-    }),
-  );
+  await loop(result, message.durationS);
   result.seconds = (performance.now() - started) / 1000;
   agent.destroy();
   return [result];
 }
 
 process.on("message", (message: ToHttpLoad) => {
-  const run = message.type === "open" ? openLoop(message) : closedLoop(message);
+  const run = message.type === "open" ? openLoop(message) : viewLoop(message);
   void run.then((pages) => process.send?.({ type: "result", pages } satisfies FromHttpLoad));
 });
 process.on("disconnect", () => process.exit(0));

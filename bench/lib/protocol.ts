@@ -103,12 +103,17 @@ export type FromGenerator =
   | { type: "ledger"; gen: number; acked: [string, number][]; delivered: [string, number][]; unacked: string[]; abandoned: number }
   | { type: "closed"; gen: number };
 
-export type HttpPage = { name: string; path: string; rate: number };
+/** `accept` defaults to text/html (a page); the personal endpoint is fetched as application/json. */
+export type HttpPage = { name: string; path: string; rate: number; accept?: string };
 
 export type ToHttpLoad =
   | { type: "open"; base: string; pages: HttpPage[]; cookies: string[]; durationS: number; localAddress: string }
-  | { type: "closed-loop"; base: string; page: HttpPage; cookies: string[]; concurrency: number; durationS: number; localAddress: string };
+  /**
+   * Page views as fast as `concurrency` keep-alive connections go: a view is the page, then `then` (the
+   * header's personal endpoint) with the same cookie. `warmupS` of views first, then "measuring" is reported.
+   */
+  | { type: "views"; base: string; page: HttpPage; then: string | null; cookies: string[]; concurrency: number; warmupS: number; durationS: number; localAddress: string };
 
 export type PageResult = { name: string; path: string; sent: number; ok: number; errors: Record<string, number>; latencies: number[]; seconds: number };
 
-export type FromHttpLoad = { type: "result"; pages: PageResult[] };
+export type FromHttpLoad = { type: "measuring" } | { type: "result"; pages: PageResult[] };

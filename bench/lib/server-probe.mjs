@@ -18,6 +18,8 @@ setInterval(() => {
 setInterval(() => {
   const ms = (ns) => Math.round(ns / 1e5) / 10;
   const line = {
+    // the app's children, forked with the same flags, print their own lines to the same output
+    pid: process.pid,
     lagP50: ms(delay.percentile(50)),
     lagP99: ms(delay.percentile(99)),
     lagMax: ms(delay.max),

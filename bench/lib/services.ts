@@ -1,9 +1,10 @@
-// Processes the bench starts and always stops: app instances (the production build), the bare relay, nginx
-// in front of several instances, PgBouncer in front of PostgreSQL.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmodSync, chownSync, createWriteStream, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+// Processes the bench starts and always stops (app instances of the production build, the bare relay; nginx and
+// PgBouncer in proxies.ts), and what the bench asks of the app's probe: statement counts, the live heap.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { descendants } from "./process-tree";
 
 export type Probe = { lagP50: number; lagP99: number; lagMax: number; heapMb: number; heapTotalMb: number; youngMb: number; externalMb: number; poolBusy: number | null; poolWaiting: number | null; poolWaitingMax: number };
 export type Service = { name: string; child: ChildProcess; pid: number; port: number; output: () => string; probe: () => Probe | null };
@@ -19,10 +20,6 @@ export function setLogDir(dir: string): void {
 
 export type QueryStat = { sql: string; calls: number; totalMs: number; meanMs: number; maxMs: number };
 
-/**
- * The app's client-side statement counts since the last call (server-probe.mjs dumps them on SIGUSR2),
- * merged over the given app processes.
- */
 /** Each app's live JavaScript heap after a full GC (bytes), from the probe; null without the probe. */
 export async function liveHeap(apps: Service[]): Promise<(number | null)[]> {
   if (!logDir) return apps.map(() => null);
@@ -41,16 +38,43 @@ export async function liveHeap(apps: Service[]): Promise<(number | null)[]> {
   return apps.map((a) => found.get(a.pid) ?? null);
 }
 
+/**
+ * The processes of an app instance that carry the probe: the instance and the children it forked with the same
+ * Node flags (fork passes them on). Only these may get the probe's signals: SIGUSR2 would end any other.
+ */
+function probedPids(app: Service): number[] {
+  const probed = (pid: number) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("server-probe.mjs");
+    } catch {
+      return false;
+    }
+  };
+  return [app.pid, ...descendants(app.pid).filter(probed)];
+}
+
+/**
+ * The app's client-side statement counts since the last call (server-probe.mjs dumps them on SIGUSR2),
+ * merged over the given app instances and their probed children.
+ */
 export async function queryStats(apps: Service[]): Promise<QueryStat[]> {
   if (!logDir) return [];
   const dir = logDir;
   const before = new Set(readdirSync(dir));
-  for (const app of apps) app.child.kill("SIGUSR2");
+  // a process may end between being found and being signalled (a web child restarting, an instance that died)
+  const pids = apps.flatMap(probedPids).filter((pid) => {
+    try {
+      process.kill(pid, "SIGUSR2");
+      return true;
+    } catch {
+      return false;
+    }
+  });
   const deadline = Date.now() + 10_000;
   let fresh: string[] = [];
   while (Date.now() < deadline) {
     fresh = readdirSync(dir).filter((f) => f.startsWith("queries-") && !before.has(f));
-    if (fresh.length >= apps.length) break;
+    if (fresh.length >= pids.length) break;
     await new Promise((r) => setTimeout(r, 100));
   }
   const merged = new Map<string, QueryStat>();
@@ -92,16 +116,19 @@ export async function stopServices(services: Service[], timeoutMs = 12_000): Pro
   );
 }
 
-function track(name: string, child: ChildProcess, port: number): Service {
+/** Keeps a started process: its output (and log file), its latest probe line, and stops it at cleanup. */
+export function track(name: string, child: ChildProcess, port: number): Service {
   running.add(child);
   let output = "";
   let probe: Probe | null = null;
   const keep = (d: Buffer) => {
     const text = d.toString();
-    const at = text.lastIndexOf("[bench-probe] ");
-    if (at >= 0) {
+    // children forked by the app share its output and print their own probe lines: keep the instance's own
+    for (const line of text.split("\n")) {
+      if (!line.startsWith("[bench-probe] ")) continue;
       try {
-        probe = JSON.parse(text.slice(at + 14, text.indexOf("\n", at) >>> 0)) as Probe;
+        const p = JSON.parse(line.slice(14)) as Probe & { pid?: number };
+        if (p.pid === undefined || p.pid === child.pid) probe = p;
       } catch {
         // a partial line
       }
@@ -175,121 +202,4 @@ export async function startBareRelay(index: number, port: number, extraEnv: Reco
   const service = track(`bare#${index}`, child, port);
   await waitForHttp(`http://127.0.0.1:${port}/`, service);
   return service;
-}
-
-function which(bin: string): string | null {
-  const found = spawnSync("sh", ["-c", `command -v ${bin} || ls /usr/sbin/${bin} 2>/dev/null`], { encoding: "utf8" }).stdout.trim().split("\n")[0];
-  return found || null;
-}
-
-/** The binary of a Debian package, installed with apt-get when missing and we are root. */
-export function ensureBinary(bin: string, debianPackage: string, log: (line: string) => void): string {
-  const found = which(bin);
-  if (found) return found;
-  if (process.getuid?.() !== 0) {
-    throw new Error(`${bin} is not installed: run \`sudo apt-get install -y ${debianPackage}\` and try again`);
-  }
-  log(`${bin} missing: apt-get install -y ${debianPackage}`);
-  const install = spawnSync("sh", ["-c", `apt-get install -y -qq ${debianPackage} || (apt-get update -qq && apt-get install -y -qq ${debianPackage})`], {
-    stdio: "inherit",
-    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-  });
-  const after = which(bin);
-  if (install.status !== 0 || !after) throw new Error(`could not install ${debianPackage}: run \`apt-get install -y ${debianPackage}\``);
-  return after;
-}
-
-/**
- * nginx in front of the app instances: websocket upgrade, websocket-only clients so no stickiness is needed
- * (least_conn spreads the sockets), the chosen upstream echoed in a response header for the bench's
- * cross-instance accounting. Each proxied socket costs two descriptors; workers are capped at 20,000 files.
- */
-export async function startNginx(dir: string, port: number, upstreams: number[], sockets: number, log: (line: string) => void): Promise<Service> {
-  const bin = ensureBinary("nginx", "nginx", log);
-  mkdirSync(dir, { recursive: true });
-  const workers = Math.max(2, Math.ceil((sockets * 2) / 16_000));
-  const conf = `# generated by bench/lib/services.ts
-worker_processes ${workers};
-worker_rlimit_nofile 20000;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 19000; multi_accept on; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  map $http_upgrade $connection_upgrade { default upgrade; '' ''; }
-  upstream tevkil {
-    least_conn;
-${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=0;`).join("\n")}
-    keepalive 64;
-  }
-  server {
-    listen 127.0.0.1:${port} reuseport backlog=4096;
-    location / {
-      proxy_pass http://tevkil;
-      proxy_http_version 1.1;
-      proxy_set_header Host $host;
-      proxy_set_header Upgrade $http_upgrade;
-      proxy_set_header Connection $connection_upgrade;
-      proxy_set_header X-Forwarded-For $remote_addr;
-      proxy_read_timeout 120s;
-      add_header X-Bench-Upstream $upstream_addr always;
-    }
-  }
-}
-`;
-  writeFileSync(path.join(dir, "nginx.conf"), conf);
-  const child = spawn(bin, ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-g", "daemon off;"], { stdio: ["ignore", "pipe", "pipe"] });
-  const service = track("nginx", child, port);
-  await waitForHttp(`http://127.0.0.1:${port}/api/health`, service, 20_000);
-  return service;
-}
-
-/** PgBouncer in transaction mode in front of PostgreSQL; it refuses to run as root, so it runs as postgres. */
-export async function startPgBouncer(dir: string, port: number, target: URL, poolSize: number, log: (line: string) => void): Promise<Service> {
-  const bin = ensureBinary("pgbouncer", "pgbouncer", log);
-  mkdirSync(dir, { recursive: true });
-  const user = decodeURIComponent(target.username || "postgres");
-  const conf = `;; generated by bench/lib/services.ts
-[databases]
-* = host=${target.hostname === "localhost" ? "127.0.0.1" : target.hostname} port=${target.port || 5432}
-
-[pgbouncer]
-listen_addr = 127.0.0.1
-listen_port = ${port}
-unix_socket_dir =
-auth_type = trust
-auth_file = ${dir}/userlist.txt
-pool_mode = transaction
-default_pool_size = ${poolSize}
-max_client_conn = 2000
-server_reset_query =
-ignore_startup_parameters = extra_float_digits,options
-logfile = ${dir}/pgbouncer.log
-pidfile = ${dir}/pgbouncer.pid
-admin_users = ${user}
-`;
-  writeFileSync(path.join(dir, "pgbouncer.ini"), conf);
-  writeFileSync(path.join(dir, "userlist.txt"), `"${user}" ""\n`);
-  const runAsRoot = process.getuid?.() === 0;
-  if (runAsRoot) {
-    const pwent = spawnSync("id", ["-u", "postgres"], { encoding: "utf8" });
-    const gid = spawnSync("id", ["-g", "postgres"], { encoding: "utf8" });
-    for (const f of [dir, path.join(dir, "pgbouncer.ini"), path.join(dir, "userlist.txt")]) chownSync(f, Number(pwent.stdout), Number(gid.stdout));
-    chmodSync(dir, 0o755);
-  }
-  const args = runAsRoot ? ["-u", "postgres", path.join(dir, "pgbouncer.ini")] : [path.join(dir, "pgbouncer.ini")];
-  const child = spawn(bin, args, { stdio: ["ignore", "pipe", "pipe"] });
-  const service = track("pgbouncer", child, port);
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`pgbouncer exited with ${child.exitCode}:\n${service.output()}`);
-    if (!(await portFree(port))) return service;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`pgbouncer did not listen on ${port}:\n${service.output()}`);
 }

@@ -1,5 +1,6 @@
 // Bench data: its own database (migrated, reference data), N verified lawyers inserted in bulk with one
-// precomputed argon2 hash, paired into 1:1 conversations, and a session per user written straight into Redis.
+// precomputed argon2 hash, paired into 1:1 conversations, open jobs posted by some of them (so the pages the
+// bench measures show content), and a session per user written straight into Redis.
 import pg from "pg";
 import { applyMigrations, ensureDatabase } from "@/lib/db-migrations";
 import type { BenchUser } from "./protocol";
@@ -70,6 +71,60 @@ export async function insertUsers(databaseUrl: string, n: number): Promise<void>
         [convIds, a, b],
       );
     }
+  } finally {
+    await client.end();
+  }
+}
+
+// İstanbul (the bench users' province), Ankara, İzmir, Bursa, Antalya
+const JOB_PROVINCES = [34, 6, 35, 16, 7];
+const JOB_POSTERS = 10;
+const TASK_TYPES = ["DURUSMA", "DOSYA_INCELEME", "HACIZ_ICRA", "DILEKCE", "TEBLIGAT"];
+const LAW_AREAS = ["Ticaret Hukuku", "İş Hukuku", "İcra ve İflas Hukuku", "Aile Hukuku", "Ceza Hukuku"];
+const URGENCIES = ["NORMAL", "NORMAL", "URGENT", "NORMAL", "VERY_URGENT"];
+const jobId = (i: number) => `benchjob${String(i).padStart(6, "0")}`;
+
+/**
+ * `n` open jobs (Prisma's Job model, written with plain SQL like the users) spread over five provinces and
+ * posted by the first bench users; returns one job and its poster, whose pages the page-cost loop views.
+ */
+export async function insertJobs(databaseUrl: string, n: number, users: number): Promise<{ jobId: string; posterId: string }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows: courthouses } = await client.query<{ id: number; provinceId: number }>(
+      `SELECT DISTINCT ON ("provinceId") id, "provinceId" FROM "Courthouse" WHERE "provinceId" = ANY($1::int[]) ORDER BY "provinceId", id`,
+      [JOB_PROVINCES],
+    );
+    if (!courthouses.length) throw new Error("no courthouses in the bench database: the reference data is missing");
+    const day = 24 * 3600 * 1000;
+    const cols = { id: [] as string[], poster: [] as string[], task: [] as string[], area: [] as string[], title: [] as string[], description: [] as string[], province: [] as number[], courthouse: [] as number[], scheduled: [] as Date[], deadline: [] as Date[], fee: [] as number[], urgency: [] as string[] };
+    for (let i = 0; i < n; i++) {
+      const place = courthouses[i % courthouses.length];
+      cols.id.push(jobId(i));
+      cols.poster.push(userId(i % Math.min(JOB_POSTERS, users)));
+      cols.task.push(TASK_TYPES[i % TASK_TYPES.length]);
+      cols.area.push(LAW_AREAS[i % LAW_AREAS.length]);
+      cols.title.push(`Bench ilanı ${i + 1}: duruşmaya katılacak meslektaş aranıyor`);
+      cols.description.push("Bench verisi. Dosya özeti ve vekaletname ilan verene yazıldığında paylaşılacaktır.");
+      cols.province.push(place.provinceId);
+      cols.courthouse.push(place.id);
+      cols.scheduled.push(new Date(Date.now() + (3 + (i % 20)) * day));
+      cols.deadline.push(new Date(Date.now() + (2 + (i % 20)) * day));
+      cols.fee.push(250_000 + ((i * 37) % 40) * 25_000);
+      cols.urgency.push(URGENCIES[i % URGENCIES.length]);
+    }
+    await client.query(
+      `INSERT INTO "Job" (id, "posterId", "taskType", "lawArea", title, description, "provinceId", "courthouseId",
+                          "scheduledAt", "deadlineAt", "feeKurus", urgency, status, "updatedAt") -- Prisma's timestamps are UTC
+       SELECT id, poster, task::"TaskType", area, title, description, province, courthouse,
+              scheduled AT TIME ZONE 'UTC', deadline AT TIME ZONE 'UTC', fee, urgency::"Urgency", 'OPEN', now()
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[],
+                   $9::timestamptz[], $10::timestamptz[], $11::int[], $12::text[])
+            AS j(id, poster, task, area, title, description, province, courthouse, scheduled, deadline, fee, urgency)`,
+      Object.values(cols),
+    );
+    return { jobId: jobId(0), posterId: userId(0) };
   } finally {
     await client.end();
   }
