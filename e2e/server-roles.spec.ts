@@ -24,11 +24,19 @@ test("the web process dies: sockets stay connected, pages come back by themselve
   const killedAt = Date.now();
 
   // a new web process is forked; until it is ready a page answers 503 with a Turkish line, never hangs
+  const seen: string[] = [];
   await expect
-    .poll(async () => (await fetch(`${app.url}/ilanlar`).catch(() => null))?.status, { timeout: 20_000, intervals: [100] })
-    .toBe(200)
+    .poll(
+      async () => {
+        const status = await fetch(`${app.url}/ilanlar`).then((r) => String(r.status), (e: Error) => `${e.message} ${String((e.cause as Error)?.message ?? "")}`);
+        seen.push(status);
+        return status;
+      },
+      { timeout: 20_000, intervals: [100] },
+    )
+    .toBe("200")
     .catch((error: Error) => {
-      throw new Error(`${error.message}\nserver output:\n${app.output.slice(-3000)}`);
+      throw new Error(`${error.message}\nseen: ${[...new Set(seen)].join(" | ")}\nserver output:\n${app.output.slice(-3000)}`);
     });
   console.log(`pages served again ${Date.now() - killedAt} ms after kill -9 of the web process`);
   expect(webProcessOf(app.pid!)).not.toBe(web);

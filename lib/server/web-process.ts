@@ -17,6 +17,9 @@ export class WebProcess {
   private child: ChildProcess | null = null;
   private ready = false;
   private stopping = false;
+  private restarts = 0;
+  /** connections handed over but not yet written to the channel: a web process that dies first never gets them */
+  private readonly inFlight = new Set<net.Socket>();
 
   constructor(private readonly onRealtimeConnection: (socket: net.Socket, head: Buffer) => void) {}
 
@@ -30,13 +33,23 @@ export class WebProcess {
     this.child = child;
     this.ready = false;
     child.on("message", (message: WebProcessMessage, handle: unknown) => {
-      if (message.type === "ready") this.ready = true;
+      if (message.type === "ready") {
+        this.ready = true;
+        if (this.restarts > 0) console.log(`web process ready again (pid ${child.pid})`);
+      }
       else if (message.type === "connection" && handle) this.onRealtimeConnection(handle as net.Socket, Buffer.from(message.head, "latin1"));
+    });
+    // the channel closes before "exit" is reported: stop handing connections to it at once
+    child.once("disconnect", () => {
+      this.ready = false;
+      this.dropInFlight();
     });
     child.once("exit", (code, signal) => {
       this.ready = false;
+      this.dropInFlight();
       if (this.child === child) this.child = null;
       if (this.stopping) return;
+      this.restarts++;
       console.error(`web process exited (${signal ?? code}); starting a new one`);
       setTimeout(() => void this.start().catch((error) => console.error("web process failed to start", error)), RESTART_DELAY_MS).unref();
     });
@@ -65,9 +78,20 @@ export class WebProcess {
       return;
     }
     const message: ConnectionMessage = { type: "connection", head: head.toString("latin1") };
-    child.send(message, socket, { keepOpen: false }, (error) => {
-      if (error) socket.destroy();
+    // keepOpen: this process keeps its copy until the handle is on its way, then closes only its copy (destroy
+    // closes the descriptor, it does not shut the connection down). Node would otherwise hold it until the web
+    // process acknowledges, and a web process killed in between leaves the browser waiting forever.
+    this.inFlight.add(socket);
+    child.send(message, socket, { keepOpen: true }, () => {
+      this.inFlight.delete(socket);
+      socket.destroy();
     });
+  }
+
+  /** Closes the connections that never reached the web process, so their clients retry at once. */
+  private dropInFlight(): void {
+    for (const socket of this.inFlight) socket.destroy();
+    this.inFlight.clear();
   }
 
   /** SIGTERM to the web process (it drains its own requests); resolves when it has exited or after the grace. */
