@@ -24,10 +24,11 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="tr">
       <body>
+        <a className="skip-link" href="#icerik">İçeriğe geç</a>
         <ViewerProvider>
           <SocketProvider>
             <SiteHeader />
-            <main className="container">
+            <main className="container" id="icerik" tabIndex={-1}>
               <VerificationBanner />
               {children}
             </main>

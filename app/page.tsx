@@ -15,6 +15,7 @@ export default async function LandingPage() {
         <div className="row">
           <Link className="button button-primary" href="/kayit">Ücretsiz kayıt ol</Link>
           <Link className="button button-secondary" href="/giris">Giriş yap</Link>
+          <Link className="button button-secondary" href="/ilanlar">İlanlara göz atın</Link>
         </div>
       </section>
       <section className="features" aria-label="Öne çıkanlar">

@@ -75,7 +75,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         ) : (
           <div className="job-list">
             {upcoming.map((job) => (
-              <JobCard key={job.id} job={job} />
+              <JobCard key={job.id} job={job} headingLevel={3} />
             ))}
           </div>
         )}
@@ -92,6 +92,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               <JobCard
                 key={job.id}
                 job={job}
+                headingLevel={3}
                 extra={
                   <p className="small" style={{ margin: 0 }} data-testid="application-count">
                     {job.status === "OPEN" ? `${job.pendingApplications} bekleyen / ${job.totalApplications} başvuru` : job.assigneeName ? `Görevli: ${job.assigneeName}` : `${job.totalApplications} başvuru`}
@@ -115,6 +116,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               <JobCard
                 key={a.id}
                 job={a.job}
+                headingLevel={3}
                 extra={
                   <p className="small" style={{ margin: 0 }}>
                     İlan: {jobStatusLabels[a.job.status]}
@@ -135,7 +137,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         ) : (
           <div className="job-list">
             {favorites.items.map((job) => (
-              <JobCard key={job.id} job={job} extra={<p className="small muted" style={{ margin: 0 }}>{jobStatusLabels[job.status]}</p>} />
+              <JobCard key={job.id} job={job} headingLevel={3} extra={<p className="small muted" style={{ margin: 0 }}>{jobStatusLabels[job.status]}</p>} />
             ))}
           </div>
         )}

@@ -366,9 +366,9 @@ export function ChatView({
           ‹
         </Link>
         <div style={{ minWidth: 0 }}>
-          <div className={styles.peerName}>
+          <h1 className={styles.peerName}>
             {peer.fullName} <PresenceDot online={peerPresence?.online ?? false} />
-          </div>
+          </h1>
           <div className={styles.peerState} data-testid="peer-state">
             {peerPresence?.online ? "çevrimiçi" : formatLastSeen(peerPresence?.lastSeenAt ?? null)}
             {conversation.jobTitle ? ` · İlan: ${conversation.jobTitle}` : ""}

@@ -5,7 +5,9 @@ import { taskTypeLabels, urgencyLabels } from "@/lib/jobs/labels";
 import { formatKurus } from "@/lib/jobs/money";
 
 /** One job on the board (also rendered on the client for jobs that arrive live). */
-export function JobCard({ job, fresh = false, extra }: { job: JobSummary; fresh?: boolean; extra?: React.ReactNode }) {
+/** A job in a list; `headingLevel` follows the page's outline (2 under the page's h1, 3 inside a section). */
+export function JobCard({ job, fresh = false, extra, headingLevel = 2 }: { job: JobSummary; fresh?: boolean; extra?: React.ReactNode; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article className={`card job-card${fresh ? " job-card-fresh" : ""}`} data-testid="job-card" data-job-id={job.id}>
       <div className="job-card-top">
@@ -15,9 +17,9 @@ export function JobCard({ job, fresh = false, extra }: { job: JobSummary; fresh?
         <span className="spacer" />
         <strong className="job-fee">{formatKurus(job.feeKurus)}</strong>
       </div>
-      <h3 className="job-card-title">
+      <Heading className="job-card-title">
         <Link href={`/ilanlar/${job.id}`}>{job.title}</Link>
-      </h3>
+      </Heading>
       <p className="small muted job-card-meta">
         {job.courthouseName} · {job.provinceName}
         <br />

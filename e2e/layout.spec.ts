@@ -1,0 +1,87 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { test, expect, logIn, DEMO_PASSWORD } from "@/e2e/support/fixtures";
+import { createPrismaClient } from "@/lib/db";
+
+// Every page on a phone (390×844) for a lawyer with a long name: nothing may scroll sideways, with the account
+// menu closed or open, and axe finds no accessibility violation (WCAG 2.1 A/AA rules).
+test.use({ viewport: { width: 390, height: 844 } });
+
+const LONG_NAME = "Av. Ayşegül Karaosmanoğlu-Büyükçekmeceli";
+const LONG_EMAIL = "aysegul.karaosmanoglu-buyukcekmeceli@example.com";
+
+async function longNamedLawyer(): Promise<{ id: string; ayseId: string; jobId: string }> {
+  const { prisma, pool } = createPrismaClient(process.env.E2E_DATABASE_URL!, 1);
+  try {
+    const ayse = await prisma.user.findUniqueOrThrow({ where: { email: "ayse@example.com" } });
+    const user = await prisma.user.upsert({
+      where: { email: LONG_EMAIL },
+      update: {},
+      create: {
+        email: LONG_EMAIL, passwordHash: ayse.passwordHash, fullName: LONG_NAME, phone: "+90 555 111 22 33", provinceId: 34,
+        barName: "İstanbul Barosu", barNumber: "77123", title: "AVUKAT", verification: "VERIFIED", kvkkConsentAt: new Date(),
+      },
+      select: { id: true },
+    });
+    const job = await prisma.job.findFirstOrThrow({ where: { posterId: ayse.id, status: "OPEN" }, select: { id: true } });
+    return { id: user.id, ayseId: ayse.id, jobId: job.id };
+  } finally {
+    await prisma.$disconnect();
+    await pool.end();
+  }
+}
+
+async function sidewaysScroll(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  return violations.map((v) => `${v.id} (${v.nodes.length}×: ${v.nodes[0]?.target.join(" ")})`);
+}
+
+test("every page fits a phone with a long name and passes axe", async ({ page }) => {
+  test.setTimeout(180_000);
+  const ids = await longNamedLawyer();
+  const problems: string[] = [];
+  const check = async (path: string, ready: () => Promise<void>) => {
+    await page.goto(path);
+    await ready();
+    const overflow = await sidewaysScroll(page);
+    if (overflow > 0) problems.push(`${path}: ${overflow} px sideways`);
+    for (const violation of await axeViolations(page)) problems.push(`${path}: axe ${violation}`);
+  };
+  const heading = async () => void (await expect(page.locator("h1").first()).toBeVisible());
+
+  for (const path of ["/", "/giris", "/kayit", "/sifremi-unuttum", "/kvkk", "/ilanlar", "/bu-sayfa-yok"]) await check(path, heading);
+
+  await logIn(page, LONG_EMAIL, DEMO_PASSWORD);
+  const signedIn = async () => {
+    await expect(page.getByTestId("user-menu")).toBeVisible();
+    await heading();
+  };
+  const pages = [
+    "/panel", "/ilanlar", "/ilanlar?il=34&sirala=fee", `/ilanlar/${ids.jobId}`, "/ilanlar/yeni", `/avukat/${ids.id}`, `/avukat/${ids.ayseId}`,
+    "/mesajlar", "/bildirimler", "/ayarlar", "/ayarlar/profil", "/ayarlar/bildirimler", "/ayarlar/takip", "/ilanlar/bulunmayan-ilan",
+  ];
+  for (const path of pages) await check(path, signedIn);
+
+  // a conversation, opened the way a person does: "Mesaj gönder" on a profile
+  await page.goto(`/avukat/${ids.ayseId}`);
+  await page.getByRole("link", { name: "Mesaj gönder" }).click();
+  await expect(page.getByTestId("message-input")).toBeVisible();
+  await check(new URL(page.url()).pathname, async () => void (await expect(page.getByTestId("message-input")).toBeVisible()));
+
+  // the open account menu stays on screen and moves nothing
+  await page.goto("/mesajlar");
+  await page.getByTestId("user-menu").click();
+  await expect(page.getByTestId("logout")).toBeVisible();
+  const overflow = await sidewaysScroll(page);
+  if (overflow > 0) problems.push(`/mesajlar with the account menu open: ${overflow} px sideways`);
+  const brand = await page.getByRole("link", { name: "Tevkil" }).boundingBox();
+  if (!brand || brand.x < 0) problems.push(`/mesajlar with the account menu open: the logo moved to x=${brand?.x}`);
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("logout")).toBeHidden();
+
+  expect(problems, problems.join("\n")).toEqual([]);
+});
