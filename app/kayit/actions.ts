@@ -3,12 +3,11 @@
 import { publicAction } from "@/lib/actions/server-action";
 import { signIn } from "@/lib/auth/auth";
 import { registerUser } from "@/lib/users/register-user";
+import { issueRegistrationTicket } from "@/lib/users/registration-ticket";
 
-export const registerAction = publicAction(
-  async (input) => {
-    const user = await registerUser(input);
-    await signIn("credentials", { email: user.email, password: String(input.password), redirectTo: "/panel?hosgeldiniz=1" });
-    return null;
-  },
-  { rateLimit: "registerByIp" },
-);
+// the registration limit is counted by registerUser, after the form is valid
+export const registerAction = publicAction(async (input, context) => {
+  const user = await registerUser(input, context);
+  await signIn("credentials", { registrationTicket: await issueRegistrationTicket(user.id), redirectTo: "/panel?hosgeldiniz=1" });
+  return null;
+});

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { FormField } from "@/components/form-field";
 import { FormMessage, fieldErrorsOf } from "@/components/form-message";
 import { SubmitButton } from "@/components/submit-button";
+import { useFocusFirstError } from "@/components/use-focus-first-error";
 import { useFormAction } from "@/components/use-form-action";
 import { registerAction } from "@/app/kayit/actions";
 
@@ -14,12 +15,13 @@ export function RegisterForm({ provinces, bars }: { provinces: Option[]; bars: s
   const errors = fieldErrorsOf(state.result);
   const v = state.values;
   const invalid = (name: string) => (errors?.[name]?.length ? true : undefined);
+  const form = useFocusFirstError(state.result);
   return (
-    <form action={formAction} noValidate>
+    <form action={formAction} noValidate ref={form}>
       <FormMessage result={state.result} />
       <FormField name="fullName" label="Ad soyad" autoComplete="name" required errors={errors} defaultValue={v.fullName} />
       <FormField name="email" label="E-posta" type="email" autoComplete="email" inputMode="email" required errors={errors} defaultValue={v.email} />
-      <FormField name="password" label="Şifre" type="password" autoComplete="new-password" minLength={10} required errors={errors} hint="En az 10 karakter." />
+      <FormField name="password" label="Şifre" type="password" autoComplete="new-password" minLength={10} required errors={errors} hint="En az 10 karakter, en az 5 farklı harf, rakam veya işaret." />
       <FormField name="title" label="Unvan" errors={errors}>
         <select id="field-title" name="title" defaultValue={v.title ?? "AVUKAT"} aria-invalid={invalid("title")} key={`title-${v.title}`}>
           <option value="AVUKAT">Avukat</option>

@@ -5,6 +5,7 @@ import { FormField } from "@/components/form-field";
 import { FormMessage, fieldErrorsOf } from "@/components/form-message";
 import { PlaceSelect } from "@/components/jobs/place-select";
 import { SubmitButton } from "@/components/submit-button";
+import { useFocusFirstError } from "@/components/use-focus-first-error";
 import { useFormAction } from "@/components/use-form-action";
 import type { ActionResult } from "@/lib/actions/server-action";
 import type { TaskType } from "@/lib/generated/prisma/enums";
@@ -27,14 +28,28 @@ export function JobForm({ action, places, initial = {}, submitLabel }: Props) {
   const errors = fieldErrorsOf(state.result);
   const v = { ...initial, ...state.values };
   const [taskType, setTaskType] = useState<TaskType>((v.taskType as TaskType) ?? "DURUSMA");
+  // React resets the form after a submit: a failed one comes back with what was sent, the task type included
+  const [sentValues, setSentValues] = useState(state.values);
+  if (sentValues !== state.values) {
+    setSentValues(state.values);
+    if (state.values.taskType) setTaskType(state.values.taskType as TaskType);
+  }
+  const form = useFocusFirstError(state.result);
   const guidance = feeGuidanceFor(taskType);
   const invalid = (name: string) => (errors?.[name]?.length ? true : undefined);
   return (
-    <form action={formAction} noValidate className="job-form">
+    <form action={formAction} noValidate className="job-form" ref={form}>
       <FormMessage result={state.result} />
       {initial.jobId && <input type="hidden" name="jobId" value={initial.jobId} />}
       <FormField name="taskType" label="Görev türü" errors={errors}>
-        <select id="field-taskType" name="taskType" value={taskType} onChange={(e) => setTaskType(e.target.value as TaskType)} aria-invalid={invalid("taskType")}>
+        <select
+          id="field-taskType"
+          name="taskType"
+          defaultValue={taskType}
+          key={`tt-${v.taskType}`}
+          onChange={(e) => setTaskType(e.target.value as TaskType)}
+          aria-invalid={invalid("taskType")}
+        >
           {taskTypes.map((t) => (
             <option key={t} value={t}>{taskTypeLabels[t]}</option>
           ))}

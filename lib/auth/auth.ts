@@ -7,6 +7,7 @@ import { clientIpFrom } from "@/lib/request-ip";
 import { createSession, getSessionByToken, revokeSession, SESSION_ABSOLUTE_SECONDS } from "@/lib/auth/session-store";
 import { usesSecureCookies } from "@/lib/auth/session-cookie";
 import { authenticateWithPassword } from "@/lib/users/authenticate-with-password";
+import { consumeRegistrationTicket } from "@/lib/users/registration-ticket";
 
 declare module "next-auth" {
   interface Session {
@@ -44,9 +45,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   pages: { signIn: "/giris" },
   providers: [
     Credentials({
-      credentials: { email: { label: "E-posta" }, password: { label: "Şifre", type: "password" } },
+      credentials: { email: { label: "E-posta" }, password: { label: "Şifre", type: "password" }, registrationTicket: {} },
       async authorize(credentials, request) {
         const ip = clientIpFrom(request.headers);
+        const registered = await consumeRegistrationTicket(credentials.registrationTicket);
+        if (registered) {
+          const user = await db.user.findUnique({ where: { id: registered }, select: { id: true, email: true, fullName: true } });
+          if (user) return { id: user.id, email: user.email, name: user.fullName, userAgent: request.headers.get("user-agent") ?? "", ip };
+        }
         const result = await authenticateWithPassword(credentials, { ip });
         if (result.ok) {
           return {

@@ -56,6 +56,8 @@ export const jobInputSchema = z
     urgency: z.enum(urgencies, { error: "Aciliyet seçin." }).default("NORMAL"),
   })
   .superRefine((job, ctx) => {
+    // zod runs this even when a field failed above: a missing date is reported there, not compared here
+    if (!(job.scheduledAt instanceof Date) || !(job.deadlineAt instanceof Date)) return;
     const now = Date.now();
     if (job.scheduledAt.getTime() <= now) ctx.addIssue({ code: "custom", path: ["scheduledAt"], message: "Görev tarihi ileri bir zaman olmalı." });
     if (job.deadlineAt.getTime() <= now) ctx.addIssue({ code: "custom", path: ["deadlineAt"], message: "Son başvuru tarihi ileri bir zaman olmalı." });

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { randomInt } from "node:crypto";
 import { registerUser } from "@/lib/users/register-user";
 import { uniqueSuffix } from "@/test/factories";
+
+const newIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
 // What the registration form posts (FormData values are strings).
 function validInput(overrides: Record<string, unknown> = {}) {
@@ -39,7 +42,7 @@ describe("registerUser", () => {
   it("creates an unverified lawyer with an argon2id hash, lowercased e-mail and KVKK consent time", async () => {
     const input = validInput();
     const before = Date.now();
-    const created = await registerUser(input);
+    const created = await registerUser(input, { ip: newIp() });
     expect(created.email).toBe(input.email.toLowerCase());
 
     const user = await db.user.findUniqueOrThrow({ where: { id: created.id } });
@@ -65,11 +68,14 @@ describe("registerUser", () => {
     ["kvkkConsent", { kvkkConsent: undefined }, /KVKK aydınlatma metnini onaylamanız gerekiyor/],
     ["kvkkConsent", { kvkkConsent: "off" }, /KVKK aydınlatma metnini onaylamanız gerekiyor/],
     ["barName", { barName: "Atlantis Barosu" }, /Listeden bir baro seçin/],
+    ["barName", { barName: undefined }, /^Listeden bir baro seçin\.$/],
+    ["password", { password: "aaaaaaaaaa" }, /çok kolay tahmin edilir/],
+    ["password", { password: "1212121212" }, /çok kolay tahmin edilir/],
     ["barNumber", { barNumber: "12A45" }, /yalnızca rakamlardan/],
     ["email", { email: "avukat-at-example.com" }, /Geçerli bir e-posta adresi girin/],
   ])("rejects a bad %s with a Turkish message on that field and creates nothing (%o)", async (field, overrides, message) => {
     const input = validInput(overrides);
-    const error = await validationFailure(registerUser(input));
+    const error = await validationFailure(registerUser(input, { ip: newIp() }));
     expect(error.message).toBe("Lütfen işaretli alanları düzeltin.");
     expect(Object.keys(error.details.fieldErrors ?? {})).toEqual([field]);
     expect(error.details.fieldErrors![field].join(" ")).toMatch(message);
@@ -77,11 +83,17 @@ describe("registerUser", () => {
     expect(await db.user.count({ where: { barName: input.barName as string, barNumber: input.barNumber } })).toBe(0);
   });
 
+  it("counts only valid forms against the address's limit: ten attempts with mistakes, then the registration goes through", async () => {
+    const ip = newIp();
+    for (let i = 0; i < 10; i++) await validationFailure(registerUser(validInput({ password: "kisa" }), { ip }));
+    await expect(registerUser(validInput(), { ip })).resolves.toMatchObject({ id: expect.any(String) });
+  });
+
   it("refuses an e-mail that is already registered, whatever its case", async () => {
     const first = validInput();
-    await registerUser(first);
+    await registerUser(first, { ip: newIp() });
     const again = validInput({ email: first.email.toUpperCase() });
-    const error = await validationFailure(registerUser(again));
+    const error = await validationFailure(registerUser(again, { ip: newIp() }));
     expect(error.details.fieldErrors).toEqual({ email: ["Bu e-posta adresiyle kayıtlı bir hesap var."] });
     expect(await usersWithEmail(first.email)).toBe(1);
     expect(await db.user.count({ where: { barNumber: again.barNumber, barName: again.barName } })).toBe(0);
@@ -89,19 +101,19 @@ describe("registerUser", () => {
 
   it("refuses a bar registration number already used at the same bar, but not at another bar", async () => {
     const first = validInput();
-    await registerUser(first);
+    await registerUser(first, { ip: newIp() });
     const sameBar = validInput({ barNumber: first.barNumber });
-    const error = await validationFailure(registerUser(sameBar));
+    const error = await validationFailure(registerUser(sameBar, { ip: newIp() }));
     expect(error.details.fieldErrors).toEqual({ barNumber: ["Bu baro sicil numarasıyla kayıtlı bir hesap var."] });
     expect(await usersWithEmail(sameBar.email)).toBe(0);
 
     const otherBar = validInput({ barNumber: first.barNumber, barName: "İzmir Barosu" });
-    await expect(registerUser(otherBar)).resolves.toMatchObject({ email: otherBar.email.toLowerCase() });
+    await expect(registerUser(otherBar, { ip: newIp() })).resolves.toMatchObject({ email: otherBar.email.toLowerCase() });
   });
 
   it("stores one account when the same e-mail registers twice at once", async () => {
     const email = `yaris-${uniqueSuffix()}@example.com`;
-    const results = await Promise.allSettled([registerUser(validInput({ email })), registerUser(validInput({ email }))]);
+    const results = await Promise.allSettled([registerUser(validInput({ email }), { ip: newIp() }), registerUser(validInput({ email }), { ip: newIp() })]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const [rejected] = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(rejected.reason).toBeInstanceOf(AppError);

@@ -1,16 +1,20 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
+import { enforceRateLimit } from "@/lib/rate-limit/limiter";
 import { parseInput, validationError } from "@/lib/validation";
 import { registerUserSchema } from "@/lib/users/register-user.schema";
 
 const EMAIL_TAKEN = "Bu e-posta adresiyle kayıtlı bir hesap var.";
 const BAR_NUMBER_TAKEN = "Bu baro sicil numarasıyla kayıtlı bir hesap var.";
 
-/** Creates an unverified lawyer account. The caller logs the new user in. */
-/** Rate-limited by the caller (registration per address). */
-export async function registerUser(input: unknown): Promise<{ id: string; email: string }> {
+/**
+ * Creates an unverified lawyer account. Only a valid form counts against the address's registration limit (a
+ * lawyer correcting typos is not locked out). The caller logs the new user in.
+ */
+export async function registerUser(input: unknown, context: { ip: string }): Promise<{ id: string; email: string }> {
   const data = parseInput(registerUserSchema, input);
+  await enforceRateLimit("registerByIp", context.ip);
 
   const clash = await db.user.findFirst({
     where: { OR: [{ email: data.email }, { barName: data.barName, barNumber: data.barNumber }] },
@@ -18,8 +22,8 @@ export async function registerUser(input: unknown): Promise<{ id: string; email:
   });
   if (clash) {
     throw clash.email === data.email
-      ? validationError({ email: [EMAIL_TAKEN] }, EMAIL_TAKEN)
-      : validationError({ barNumber: [BAR_NUMBER_TAKEN] }, BAR_NUMBER_TAKEN);
+      ? validationError({ email: [EMAIL_TAKEN] })
+      : validationError({ barNumber: [BAR_NUMBER_TAKEN] });
   }
 
   try {
@@ -42,8 +46,8 @@ export async function registerUser(input: unknown): Promise<{ id: string; email:
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const target = JSON.stringify(error.meta ?? {});
       throw target.includes("email")
-        ? validationError({ email: [EMAIL_TAKEN] }, EMAIL_TAKEN)
-        : validationError({ barNumber: [BAR_NUMBER_TAKEN] }, BAR_NUMBER_TAKEN);
+        ? validationError({ email: [EMAIL_TAKEN] })
+        : validationError({ barNumber: [BAR_NUMBER_TAKEN] });
     }
     throw error;
   }

@@ -1,0 +1,27 @@
+import { test, expect, logIn } from "@/e2e/support/fixtures";
+
+// The post form as a lawyer fills it on a phone: mistakes get field messages, nothing typed or chosen is lost.
+test.use({ viewport: { width: 390, height: 844 } });
+
+test("a job form without dates says which field is missing, keeps the task type and focuses the first error", async ({ page }) => {
+  await logIn(page, "ayse@example.com");
+  await page.goto("/ilanlar/yeni");
+  await page.getByLabel("Görev türü").selectOption({ label: "Dilekçe" });
+  await page.getByLabel("Hukuk alanı").fill("Aile Hukuku");
+  await page.getByLabel("Başlık").fill("Bakırköy'de dilekçe teslimi");
+  await page.getByLabel("İl", { exact: true }).selectOption({ label: "İstanbul" });
+  await page.getByLabel("Adliye", { exact: true }).selectOption({ label: "Bakırköy Adliyesi" });
+  await page.getByLabel("Ücret (TL)").fill("6.500");
+  await page.getByLabel("Açıklama").fill("Boşanma dosyasına cevap dilekçesinin ön büroya teslimi ve alındı belgesi.");
+  await page.getByRole("button", { name: "İlanı yayınla" }).click();
+
+  await expect(page.getByText("Görev tarih ve saatini girin.")).toBeVisible();
+  await expect(page.getByText("Son başvuru tarihini girin.")).toBeVisible();
+  await expect(page.getByText(/Beklenmeyen bir hata/)).toHaveCount(0);
+  await expect(page).toHaveURL(/\/ilanlar\/yeni$/);
+  // what was chosen stays chosen; the first field in error has the focus and is on screen
+  await expect(page.getByLabel("Görev türü")).toHaveValue("DILEKCE");
+  await expect(page.getByLabel("Başlık")).toHaveValue("Bakırköy'de dilekçe teslimi");
+  await expect(page.getByLabel("Görev tarihi ve saati")).toBeFocused();
+  await expect(page.getByLabel("Görev tarihi ve saati")).toBeInViewport();
+});
