@@ -4,6 +4,7 @@ import { notFound } from "@/lib/errors";
 import type { JobStatus, LawyerTitle, TaskType, Urgency } from "@/lib/generated/prisma/enums";
 import { jobNamespace } from "@/lib/jobs/job-cache";
 import { JOB_NOT_FOUND } from "@/lib/jobs/load-own-job";
+import { looksLikeRecordId } from "@/lib/validation";
 
 const DETAIL_TTL_SECONDS = 300;
 
@@ -53,7 +54,7 @@ async function loadDetail(jobId: string): Promise<JobDetail | null> {
 
 /** A job's public page data, from Redis under the job's own cache version (bumped by every write to the job). */
 export async function getJobDetail(jobId: string): Promise<JobDetail> {
-  if (!jobId || jobId.length > 40) throw notFound(JOB_NOT_FOUND);
+  if (!looksLikeRecordId(jobId)) throw notFound(JOB_NOT_FOUND);
   const version = await cacheVersion(jobNamespace(jobId));
   const detail = await getOrLoad(cacheKey("job", jobId, version), DETAIL_TTL_SECONDS, () => loadDetail(jobId));
   if (!detail) throw notFound(JOB_NOT_FOUND);

@@ -172,6 +172,22 @@ describe("message:send", () => {
     expect(await request(socket, "typing", { conversationId })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
   });
 
+  it("refuses NUL, bidi controls, lone surrogates and invisible-only text with VALIDATION, and another user's sends meanwhile all succeed", async () => {
+    const bad = await pairWithConversation();
+    const good = await pairWithConversation();
+    const [badSocket, goodSocket] = await Promise.all([connectAs(server.url, bad.a), connectAs(server.url, good.a)]);
+    const bodies = ["a\u0000b", "fatura\u202Efdp.exe", "yarım \uD83D", "\u200B\u200B\u2060", "merhaba\u2066gizli\u2069"];
+    // both users' sends in the same moments, so they share the batched insert
+    const [badAcks, goodAcks] = await Promise.all([
+      Promise.all(bodies.map((body, i) => request(badSocket, "message:send", { conversationId: bad.conversationId, clientId: clientId(`bad${i}`), body }))),
+      Promise.all(Array.from({ length: 10 }, (_, i) => request(goodSocket, "message:send", { conversationId: good.conversationId, clientId: clientId(`good${i}`), body: `Duruşma notu ${i}` }))),
+    ]);
+    for (const ack of badAcks) expect(ack).toMatchObject({ ok: false, error: { code: "VALIDATION", message: expect.stringMatching(/karakter/) } });
+    expect(goodAcks.every((ack) => ack.ok)).toBe(true);
+    expect(await storedCount(bad.conversationId)).toBe(0);
+    expect(await storedCount(good.conversationId)).toBe(10);
+  });
+
   it("answers a burst over the message policy with RATE_LIMITED, storing exactly the accepted messages", async () => {
     const { a, b, conversationId } = await pairWithConversation();
     const [aSocket, bSocket] = await Promise.all([connectAs(server.url, a), connectAs(server.url, b)]);

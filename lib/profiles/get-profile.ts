@@ -3,6 +3,7 @@ import { notFound } from "@/lib/errors";
 import type { LawyerTitle, VerificationStatus } from "@/lib/generated/prisma/enums";
 import { listFollows } from "@/lib/follows/list-follows";
 import { listReviewsFor, type ReviewPage } from "@/lib/reviews/list-reviews";
+import { looksLikeRecordId } from "@/lib/validation";
 
 export type Profile = {
   id: string;
@@ -28,6 +29,7 @@ export type Profile = {
 
 /** A lawyer's public page: the contact fields appear only when that lawyer allows it. */
 export async function getProfile(userId: string): Promise<Profile> {
+  if (!looksLikeRecordId(userId)) throw notFound("Avukat bulunamadı.");
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {
