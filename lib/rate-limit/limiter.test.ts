@@ -45,7 +45,7 @@ describe("enforceRateLimit", () => {
     const email = `limit-${uniqueSuffix()}@example.com`;
     for (let i = 0; i < 3; i++) await enforceRateLimit("passwordResetByEmail", email);
     await rateLimitedError(enforceRateLimit("passwordResetByEmail", email));
-    await expect(enforceRateLimit("loginFailuresByEmail", email)).resolves.toBeUndefined();
+    await expect(enforceRateLimit("loginFailuresByAccount", email)).resolves.toBeUndefined();
   });
 });
 

@@ -15,6 +15,9 @@ function limiterFor(policy: RateLimitPolicy): Ratelimit {
       limiter: rateLimitPolicies[policy].limiter,
       prefix: redisKey("rl", policy),
       analytics: false,
+      // the library would remember blocked identifiers in this process until their reset: Redis is the only truth,
+      // so a limit lifted there (an operator deleting the key) is lifted everywhere at once
+      ephemeralCache: false,
     });
     globalForLimits.tevkilLimiters.set(policy, limiter);
   }

@@ -6,8 +6,14 @@ import { Ratelimit } from "@upstash/ratelimit";
 export const rateLimitPolicies = {
   /** every login attempt from one address (offices share an address behind NAT) */
   loginByIp: { limiter: Ratelimit.tokenBucket(10, "3 m", 50) },
-  /** failed logins for one e-mail, from any address: stops password guessing spread over many IPs */
-  loginFailuresByEmail: { limiter: Ratelimit.tokenBucket(1, "5 m", 5) },
+  /** failed logins for one account from one address: that address is stopped guessing that account */
+  loginFailuresByAccountAndIp: { limiter: Ratelimit.tokenBucket(1, "5 m", 5) },
+  /**
+   * failed logins for one account from any address: past this every attempt from an address the owner has not
+   * logged in from is slowed down (never refused), so guessing spread over many addresses crawls and the owner
+   * still gets in (OWASP ASVS 2.2.1)
+   */
+  loginFailuresByAccount: { limiter: Ratelimit.tokenBucket(2, "5 m", 10) },
   registerByIp: { limiter: Ratelimit.tokenBucket(1, "12 m", 5) },
   /** reset e-mails to one address, whoever asks: stops flooding someone's inbox */
   passwordResetByEmail: { limiter: Ratelimit.tokenBucket(1, "20 m", 3) },
