@@ -7,6 +7,7 @@ import type { MessagePayload } from "@/lib/messaging/message-payload";
 import { openConversation } from "@/lib/messaging/open-conversation";
 import { realtimeRegistrars } from "@/lib/realtime/register-messaging";
 import { createSocketServer } from "@/lib/realtime/socket-server";
+import { subscriptionGuardOf } from "@/lib/realtime/subscription-guard";
 import { actorOf, createTestUser } from "@/test/factories";
 
 // Test support for the messaging socket suites: an in-process app socket server and logged-in clients.
@@ -16,7 +17,7 @@ export type TestUser = Awaited<ReturnType<typeof createTestUser>> & { token: str
 export async function startSocketServer(): Promise<{ url: string; io: Server; close: () => Promise<void> }> {
   const httpServer: HttpServer = createServer();
   const io = createSocketServer(httpServer, realtimeRegistrars());
-  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  await Promise.all([new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve)), subscriptionGuardOf(io).whenSubscribed()]);
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   return { url, io, close: () => new Promise<void>((resolve) => io.close(() => resolve())) };
 }

@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { createRedisConnection } from "@/lib/redis";
 import { sessionRoom, socketAdapterKey, userRoom } from "@/lib/realtime/rooms";
 import { nextActorRefresh, type SocketData } from "@/lib/realtime/socket-handler";
+import { guardSubscription } from "@/lib/realtime/subscription-guard";
 
 type Registrar = (socket: Socket) => void;
 
@@ -22,6 +23,8 @@ export function createSocketServer(httpServer: HttpServer, registrars: Registrar
     cors: { origin: env().APP_URL, credentials: true },
     adapter: createAdapter(pub, sub, { key: socketAdapterKey(env().REDIS_PREFIX) }),
   });
+
+  guardSubscription(io, sub);
 
   // engine.io hands middlewares a stand-in response for a websocket upgrade and keeps it, and through it the
   // whole HTTP request, until the socket closes: remembered here so the connection handler can let go of it

@@ -4,6 +4,7 @@ import type { Server } from "socket.io";
 import type { Env } from "@/lib/env";
 import { createSocketServer } from "@/lib/realtime/socket-server";
 import { realtimeRegistrars } from "@/lib/realtime/register-messaging";
+import { subscriptionGuardOf } from "@/lib/realtime/subscription-guard";
 import { adoptConnection, routeConnection } from "@/lib/server/connection-router";
 import { WebProcess } from "@/lib/server/web-process";
 
@@ -36,6 +37,8 @@ export async function startSocketFront(config: Env): Promise<SocketFront> {
   const web = withWeb ? new WebProcess(realtime) : null;
   if (web) await web.start();
 
+  // connections before the adapter is subscribed would be turned away (lib/realtime/subscription-guard.ts)
+  await subscriptionGuardOf(io).whenSubscribed();
   const listener = net.createServer((socket) => routeConnection(socket, { realtime, web: web ? (s, head) => web.pass(s, head) : realtime }));
   await new Promise<void>((resolve) => listener.listen(config.PORT, resolve));
   return { listener, httpServer, io, web };

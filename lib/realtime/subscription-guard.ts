@@ -1,0 +1,61 @@
+import type { Redis } from "ioredis";
+import type { Server } from "socket.io";
+
+// While this instance's subscription to the adapter's channel is down (Redis restarting, a failover), messages
+// published elsewhere cannot reach its sockets, and a socket that missed one and then received a later message
+// would move its "newest id" past the gap: its next `sync` would skip the missed one. So the moment the
+// subscription is lost every local socket's transport is closed, and new connections are turned away the same
+// way until the subscription is back. Clients reconnect on their own (a closed transport is retried, unlike a
+// refusal) and `sync` from PostgreSQL on connect, as docs/realtime.md already asks: nothing new for clients.
+
+export type SubscriptionGuard = { subscribed: () => boolean; lost: () => number; whenSubscribed: () => Promise<void> };
+
+const guards = new WeakMap<Server, SubscriptionGuard>();
+
+/** The guard of a socket server made by createSocketServer. */
+export function subscriptionGuardOf(io: Server): SubscriptionGuard {
+  const guard = guards.get(io);
+  if (!guard) throw new Error("socket server without a subscription guard");
+  return guard;
+}
+
+export function guardSubscription(io: Server, sub: Redis): SubscriptionGuard {
+  let subscribed = false;
+  let lost = 0;
+  const waiters: (() => void)[] = [];
+  const closeLocalTransports = () => {
+    for (const socket of io.of("/").sockets.values()) socket.conn.close();
+  };
+  const onLost = () => {
+    if (!subscribed) return;
+    subscribed = false;
+    lost++;
+    closeLocalTransports();
+  };
+  sub.on("close", onLost);
+  sub.on("end", onLost);
+  sub.on("error", () => undefined); // the reconnect is ioredis's; "close" already said what matters
+  sub.on("ready", () => {
+    // ioredis re-sends the SUBSCRIBE commands on reconnect; a PING queued behind them answers once they are in
+    sub
+      .ping()
+      .then(() => {
+        if (sub.status !== "ready") return;
+        subscribed = true;
+        for (const resolve of waiters.splice(0)) resolve();
+      })
+      .catch(() => undefined);
+  });
+  io.use((socket, next) => {
+    if (subscribed) return next();
+    // a closed transport, not a refusal: the client's reconnection (with backoff) takes it from here
+    socket.conn.close();
+  });
+  const guard: SubscriptionGuard = {
+    subscribed: () => subscribed,
+    lost: () => lost,
+    whenSubscribed: () => (subscribed ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
+  };
+  guards.set(io, guard);
+  return guard;
+}
