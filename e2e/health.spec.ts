@@ -22,6 +22,10 @@ test("health and readiness report a stopped Redis by name", async ({ request }) 
     expect(notReady.status()).toBe(503);
     const body = await notReady.json();
     expect(body).toMatchObject({ status: "unavailable", down: ["redis"] });
+    // up or down, nothing more: the driver's error names the host and port, and goes to the log only
+    expect(body.dependencies).toEqual([{ name: "postgresql", ok: true }, { name: "redis", ok: false }]);
+    expect(JSON.stringify(body)).not.toContain(String(redisPort));
+    await expect.poll(() => app.output).toContain("readiness: redis down");
     console.log(`/api/ready with Redis stopped: ${notReady.status()} ${JSON.stringify(body.down)}`);
 
     const health = await request.get(`${app.url}/api/health`);

@@ -8,9 +8,10 @@ async function sessionCookieHeader(context: BrowserContext): Promise<string> {
 }
 
 /** Opens a Socket.IO connection as the browser context would; resolves "connected" or the refusal message. */
-function trySocket(url: string, cookie: string): Promise<string> {
+function trySocket(url: string, cookie: string, origin?: string): Promise<string> {
   return new Promise((resolve) => {
-    const socket = io(url, { transports: ["websocket"], extraHeaders: cookie ? { cookie } : {}, reconnection: false, timeout: 5_000 });
+    const headers = { ...(cookie ? { cookie } : {}), ...(origin ? { origin } : {}) };
+    const socket = io(url, { transports: ["websocket"], extraHeaders: headers, reconnection: false, timeout: 5_000 });
     socket.on("connect", () => {
       socket.close();
       resolve("connected");
@@ -43,6 +44,20 @@ test("the socket handshake needs a live session", async ({ page, app }) => {
   expect(await trySocket(app.url, "authjs.session-token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")).toBe("UNAUTHENTICATED");
   await logIn(page, "zeynep@example.com");
   expect(await trySocket(app.url, await sessionCookieHeader(page.context()))).toBe("connected");
+});
+
+test("a page on another site can neither open a socket nor upload with the lawyer's cookie", async ({ page, app }) => {
+  await logIn(page, "zeynep@example.com");
+  const cookie = await sessionCookieHeader(page.context());
+  expect(await trySocket(app.url, cookie, app.url)).toBe("connected");
+  expect(await trySocket(app.url, cookie, "https://kotu-site.example")).not.toBe("connected");
+  const upload = (origin: string) =>
+    page.request.post(`${app.url}/api/ekler?konusma=x&ad=a.pdf`, { headers: { origin, "content-type": "application/pdf" }, data: Buffer.from("%PDF-1.4 deneme") });
+  const foreign = await upload("https://kotu-site.example");
+  expect(foreign.status()).toBe(403);
+  expect((await foreign.json()).error.code).toBe("FORBIDDEN");
+  // the same request from the site itself gets as far as the conversation check
+  expect((await (await upload(app.url)).json()).error.code).not.toBe("FORBIDDEN");
 });
 
 test("signing out everywhere else logs the other browser out, on pages and sockets", async ({ browser, app }) => {

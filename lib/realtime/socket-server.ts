@@ -4,6 +4,7 @@ import { createAdapter } from "@socket.io/redis-adapter";
 import { loadActorForSessionToken } from "@/lib/auth/load-actor";
 import { sessionIdFromCookieHeader } from "@/lib/auth/session-cookie";
 import { env } from "@/lib/env";
+import { isAllowedOrigin } from "@/lib/http/allowed-origin";
 import { createRedisConnection } from "@/lib/redis";
 import { sessionRoom, socketAdapterKey, userRoom } from "@/lib/realtime/rooms";
 import { nextActorRefresh, type SocketData } from "@/lib/realtime/socket-handler";
@@ -21,6 +22,8 @@ export function createSocketServer(httpServer: HttpServer, registrars: Registrar
     destroyUpgrade: false,
     perMessageDeflate: false,
     cors: { origin: env().APP_URL, credentials: true },
+    // CORS does not apply to websockets: a page on another site could open one with the user's cookie
+    allowRequest: (req, callback) => callback(null, isAllowedOrigin(req.headers.origin)),
     adapter: createAdapter(pub, sub, { key: socketAdapterKey(env().REDIS_PREFIX) }),
   });
 

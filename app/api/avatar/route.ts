@@ -1,8 +1,8 @@
 import { errorResponse } from "@/lib/actions/error-response";
 import { getCurrentActor } from "@/lib/auth/current-user";
-import { env } from "@/lib/env";
 import { forbidden, unauthenticated } from "@/lib/errors";
 import { updateAvatar } from "@/lib/profiles/update-avatar";
+import { isAllowedOrigin } from "@/lib/http/allowed-origin";
 
 // A route handler rather than a server action: server actions cap request bodies at 1 MB, photos are up to 5 MB.
 export async function POST(request: Request) {
@@ -10,8 +10,7 @@ export async function POST(request: Request) {
     const actor = await getCurrentActor();
     if (!actor) throw unauthenticated();
     // the session cookie is SameSite=Lax, and a cross-site form post is refused here as well
-    const origin = request.headers.get("origin");
-    if (origin && origin !== new URL(env().APP_URL).origin && origin !== new URL(request.url).origin) throw forbidden();
+    if (!isAllowedOrigin(request.headers.get("origin"), new URL(request.url).origin)) throw forbidden();
     const form = await request.formData();
     return Response.json(await updateAvatar(actor, form.get("avatar")), { headers: { "Cache-Control": "no-store" } });
   } catch (error) {

@@ -1,8 +1,9 @@
 import { errorResponse } from "@/lib/actions/error-response";
 import { getCurrentActor } from "@/lib/auth/current-user";
-import { unauthenticated } from "@/lib/errors";
+import { forbidden, unauthenticated } from "@/lib/errors";
 import { MAX_ATTACHMENT_BYTES, uploadAttachment } from "@/lib/messaging/upload-attachment";
 import { validationError } from "@/lib/validation";
+import { isAllowedOrigin } from "@/lib/http/allowed-origin";
 
 const TOO_LARGE = "Dosya en fazla 10 MB olabilir.";
 
@@ -30,6 +31,8 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const actor = await getCurrentActor();
     if (!actor) throw unauthenticated();
+    // the session cookie is SameSite=Lax; a cross-site upload is refused here as well
+    if (!isAllowedOrigin(request.headers.get("origin"), new URL(request.url).origin)) throw forbidden();
     const url = new URL(request.url);
     const input = { conversationId: url.searchParams.get("konusma") ?? undefined, fileName: url.searchParams.get("ad") ?? undefined };
     const result = await uploadAttachment(actor, input, await readLimited(request));
