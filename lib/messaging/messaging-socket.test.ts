@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { resetRateLimit } from "@/lib/messaging/test-rate-limit";
 import type { MessagePayload } from "@/lib/messaging/message-payload";
 import { unreadSnapshot } from "@/lib/messaging/list-conversations";
+import { MAX_SOCKETS_PER_USER } from "@/lib/realtime/socket-server";
 import { decideVerification } from "@/lib/users/verification-decisions";
 import { actorOf, createTestUser } from "@/test/factories";
 import {
@@ -209,6 +210,30 @@ describe("message:send", () => {
     const retry = await request(aSocket, "message:send", payloads[acks.findIndex((ack) => ack.ok)]);
     expect(retry.ok).toBe(true);
     await resetRateLimit(a.id);
+  });
+});
+
+describe("limits on every other event", () => {
+  it("answers bursts of typing, presence:get and sync with RATE_LIMITED, and caps sockets per lawyer", async () => {
+    const { a, b, conversationId } = await pairWithConversation();
+    const socket = await connectAs(server.url, a);
+    const burst = async (event: string, payload: unknown, count: number) => {
+      const acks = await Promise.all(Array.from({ length: count }, () => request(socket, event, payload)));
+      return { ok: acks.filter((ack) => ack.ok).length, limited: acks.filter((ack) => ack.error?.code === "RATE_LIMITED").length };
+    };
+    const typing = await burst("typing", { conversationId, typing: true }, 60);
+    expect(typing.ok).toBeGreaterThanOrEqual(20);
+    expect(typing.limited).toBeGreaterThan(0);
+    const presence = await burst("presence:get", { userIds: [b.id] }, 60);
+    expect(presence.limited).toBeGreaterThan(0);
+    const sync = await burst("sync", { after: { [conversationId]: 0 } }, 40);
+    expect(sync.ok).toBeGreaterThanOrEqual(15);
+    expect(sync.ok).toBeLessThan(40);
+
+    const more = await Promise.allSettled(Array.from({ length: MAX_SOCKETS_PER_USER + 5 }, () => connectAs(server.url, a)));
+    const refused = more.filter((r) => r.status === "rejected") as PromiseRejectedResult[];
+    expect(more.length - refused.length).toBe(MAX_SOCKETS_PER_USER - 1);
+    expect((refused[0].reason as { data?: { code: string } }).data?.code).toBe("RATE_LIMITED");
   });
 });
 

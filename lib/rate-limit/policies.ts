@@ -28,6 +28,16 @@ export const rateLimitPolicies = {
   /** sending WhatsApp verification codes costs money and can be abused to message strangers */
   whatsappVerification: { limiter: Ratelimit.tokenBucket(1, "20 m", 3) },
   notificationSettings: { limiter: Ratelimit.tokenBucket(6, "1 m", 60) },
+  // socket events besides sending: generous for a person with several tabs, a wall for a script
+  /** the browser sends "typing" at most every few seconds per conversation */
+  socketTyping: { limiter: Ratelimit.tokenBucket(5, "1 s", 20) },
+  socketRead: { limiter: Ratelimit.tokenBucket(5, "1 s", 40) },
+  socketPresence: { limiter: Ratelimit.tokenBucket(2, "1 s", 20) },
+  /** every (re)connect of every tab syncs; each answer may read up to 100 conversations */
+  socketSync: { limiter: Ratelimit.tokenBucket(1, "1 s", 15) },
+  socketOpenConversation: { limiter: Ratelimit.tokenBucket(1, "2 s", 20) },
+  /** each photo is decoded and re-encoded (up to 36 megapixels) */
+  avatarUpload: { limiter: Ratelimit.tokenBucket(1, "1 m", 5) },
 } as const;
 
 export type RateLimitPolicy = keyof typeof rateLimitPolicies;

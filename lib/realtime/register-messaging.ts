@@ -11,10 +11,10 @@ import { socketHandler, type SocketData } from "@/lib/realtime/socket-handler";
 
 const messagingHandlers = {
   "message:send": socketHandler(sendMessage),
-  "conversation:read": socketHandler(markConversationRead),
-  "conversation:open": socketHandler(async (actor, payload) => ({ conversation: (await openConversation(actor, payload)).conversation })),
-  typing: socketHandler(setTyping),
-  sync: socketHandler(syncMessages),
+  "conversation:read": socketHandler(markConversationRead, { rateLimit: "socketRead" }),
+  "conversation:open": socketHandler(async (actor, payload) => ({ conversation: (await openConversation(actor, payload)).conversation }), { rateLimit: "socketOpenConversation" }),
+  typing: socketHandler(setTyping, { rateLimit: "socketTyping" }),
+  sync: socketHandler(syncMessages, { rateLimit: "socketSync" }),
 };
 
 /** The messaging events of docs/realtime.md on one socket; each handler runs one domain function. */

@@ -12,6 +12,8 @@ import { guardSubscription } from "@/lib/realtime/subscription-guard";
 
 type Registrar = (socket: Socket) => void;
 
+export const MAX_SOCKETS_PER_USER = 20;
+
 /** Socket.IO on the app's HTTP server: Redis adapter, session-cookie handshake, per-user rooms. */
 export function createSocketServer(httpServer: HttpServer, registrars: Registrar[] = []): Server {
   const pub = createRedisConnection({ enableAutoPipelining: true });
@@ -43,6 +45,12 @@ export function createSocketServer(httpServer: HttpServer, registrars: Registrar
       if (!actor) {
         const error = new Error("UNAUTHENTICATED") as Error & { data?: unknown };
         error.data = { code: "UNAUTHENTICATED", message: "Oturumunuz bulunamadı. Lütfen yeniden giriş yapın." };
+        return next(error);
+      }
+      // tabs, phones and the installed app of one lawyer, on this instance: more is a script
+      if ((io.of("/").adapter.rooms.get(userRoom(actor.id))?.size ?? 0) >= MAX_SOCKETS_PER_USER) {
+        const error = new Error("RATE_LIMITED") as Error & { data?: unknown };
+        error.data = { code: "RATE_LIMITED", message: "Çok fazla açık sekme ya da cihaz var. Kullanmadıklarınızı kapatıp sayfayı yenileyin." };
         return next(error);
       }
       const data: SocketData = { actor, actorRefreshAt: nextActorRefresh() };
