@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StartConversationButton } from "@/components/chat/start-conversation-button";
+import { LiveJobPage } from "@/components/jobs/live-job-page";
 import { Avatar } from "@/components/profiles/avatar";
 import { Rating } from "@/components/profiles/rating";
 import { actorFromSession, getCurrentSession } from "@/lib/auth/current-user";
@@ -60,6 +61,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
 
   return (
     <div className="stack job-page">
+      <LiveJobPage jobId={job.id} />
       {yeni && <div className="banner banner-success" role="status">İlanınız yayınlandı.</div>}
       <section className="card">
         <div className="job-card-top">
