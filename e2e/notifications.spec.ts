@@ -111,9 +111,16 @@ test("notification preferences are saved and still there after a reload", async 
   await page.reload();
   await expect(reviewByEmail).toBeChecked({ checked: !wasOn });
   await expect(acceptedByEmail).toBeChecked();
-  // WhatsApp is not configured on this server: its boxes are shown disabled, with a note
-  await expect(page.getByLabel("Başvurum kabul edildi — WhatsApp", { exact: true })).toBeDisabled();
-  await expect(page.getByText("WhatsApp bu sunucuda yapılandırılmadığı için şu an gönderilmiyor; seçiminiz saklanır.")).toBeVisible();
+  // WhatsApp is not configured on this server: it says so, and the choice can still be made and is kept
+  await expect(page.getByText("WhatsApp bu sunucuda yapılandırılmadığı için şu an gönderilmiyor; seçiminiz saklanır ve kanal açılınca geçerli olur.")).toBeVisible();
+  const acceptedByWhatsApp = page.getByLabel("Başvurum kabul edildi — WhatsApp", { exact: true });
+  await expect(acceptedByWhatsApp).toBeEnabled();
+  const whatsAppWasOn = await acceptedByWhatsApp.isChecked();
+  await acceptedByWhatsApp.setChecked(!whatsAppWasOn);
+  await page.getByRole("button", { name: "Kaydet" }).click();
+  await expect(page.getByText("Bildirim tercihleriniz kaydedildi.")).toBeVisible();
+  await page.reload();
+  await expect(acceptedByWhatsApp).toBeChecked({ checked: !whatsAppWasOn });
   await expect(page.getByRole("button", { name: "Bu cihazda bildirimleri aç" })).toBeVisible();
 
   const worker = await page.request.get("/sw.js");

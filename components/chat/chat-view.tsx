@@ -7,7 +7,7 @@ import { addToOutbox, readOutbox, removeFromOutbox } from "@/components/chat/cha
 import { formatLastSeen, formatMessageTime } from "@/components/chat/format";
 import { PresenceDot } from "@/components/chat/presence-dot";
 import { usePresence } from "@/components/chat/use-presence";
-import { useSocket, useSocketEvent } from "@/components/realtime/socket-provider";
+import { useSocket, useSocketConnected, useSocketEvent } from "@/components/realtime/socket-provider";
 import styles from "@/components/chat/chat.module.css";
 import type { ConversationView } from "@/lib/messaging/get-conversation";
 import type { ReadReceipt } from "@/lib/messaging/mark-conversation-read";
@@ -15,7 +15,8 @@ import type { AttachmentPayload, MessagePayload } from "@/lib/messaging/message-
 import { MESSAGE_BODY_MAX } from "@/lib/messaging/schemas";
 
 type Status = "pending" | "sent" | "failed";
-type Item = Omit<MessagePayload, "id"> & { id: number | null; status: Status; error?: string };
+/** `retryable: false`: a failure a retry cannot fix (a file type or size the server refuses) */
+type Item = Omit<MessagePayload, "id"> & { id: number | null; status: Status; error?: string; retryable?: boolean };
 type Ack<T> = ({ ok: true } & T) | { ok: false; error: { code: string; message: string } };
 
 const ACK_TIMEOUT_MS = 8_000;
@@ -66,6 +67,8 @@ export function ChatView({
   const [notice, setNotice] = useState<string | null>(null);
   const presence = usePresence([peer.id]);
   const peerPresence = presence[peer.id];
+  // while this tab is offline nothing is known about the peer: say so rather than show stale "çevrimiçi"
+  const connected = useSocketConnected();
 
   // the latest items for callbacks; every change goes through `apply`, which updates it and the state together
   const itemsRef = useRef(items);
@@ -297,7 +300,9 @@ export function ChatView({
     }).catch(() => null);
     const json = response ? ((await response.json().catch(() => null)) as { attachment?: AttachmentPayload; error?: { message: string } } | null) : null;
     if (!response?.ok || !json?.attachment) {
-      patch(key, { status: "failed", error: json?.error?.message ?? "Dosya yüklenemedi." });
+      // no answer, a server error or the rate limit may pass; a refused file (type, size) will not
+      const retryable = !response || response.status >= 500 || response.status === 429;
+      patch(key, { status: "failed", error: json?.error?.message ?? "Dosya yüklenemedi.", retryable });
       return null;
     }
     return json.attachment;
@@ -367,14 +372,19 @@ export function ChatView({
         </Link>
         <div style={{ minWidth: 0 }}>
           <h1 className={styles.peerName}>
-            {peer.fullName} <PresenceDot online={peerPresence?.online ?? false} />
+            {peer.fullName} <PresenceDot online={connected && (peerPresence?.online ?? false)} />
           </h1>
           <div className={styles.peerState} data-testid="peer-state">
-            {peerPresence?.online ? "çevrimiçi" : formatLastSeen(peerPresence?.lastSeenAt ?? null)}
+            {!connected ? "bağlantı bekleniyor" : peerPresence?.online ? "çevrimiçi" : formatLastSeen(peerPresence?.lastSeenAt ?? null)}
             {conversation.jobTitle ? ` · İlan: ${conversation.jobTitle}` : ""}
           </div>
         </div>
       </header>
+      {!connected && (
+        <p className={styles.offline} role="status" data-testid="chat-offline">
+          Bağlantı yok, yeniden bağlanılıyor… Yazdıklarınız bağlantı gelince gönderilir.
+        </p>
+      )}
 
       <div className={styles.scroller} ref={scroller} onScroll={onScroll} data-testid="message-list">
         {hasOlder && (
@@ -393,9 +403,9 @@ export function ChatView({
               data-testid="message-item"
               data-status={status}
               data-message-id={m.id ?? ""}
-              onClick={status === "failed" ? () => retry(m) : undefined}
-              role={status === "failed" ? "button" : undefined}
-              tabIndex={status === "failed" ? 0 : undefined}
+              onClick={status === "failed" && m.retryable !== false ? () => retry(m) : undefined}
+              role={status === "failed" && m.retryable !== false ? "button" : undefined}
+              tabIndex={status === "failed" && m.retryable !== false ? 0 : undefined}
             >
               {m.attachment && <AttachmentLink attachment={m.attachment} />}
               <span data-testid="message-body">{m.body}</span>
@@ -403,7 +413,12 @@ export function ChatView({
                 <time dateTime={m.createdAt}>{formatMessageTime(m.createdAt)}</time>
                 {mine && <StatusLabel status={status} />}
               </span>
-              {status === "failed" && <span className={`${styles.meta} ${styles.failedNote}`}>{m.error ?? "Gönderilemedi."} Yeniden denemek için dokunun.</span>}
+              {status === "failed" && (
+                <span className={`${styles.meta} ${styles.failedNote}`}>
+                  {m.error ?? "Gönderilemedi."}
+                  {m.retryable !== false && " Yeniden denemek için dokunun."}
+                </span>
+              )}
             </div>
           );
         })}
@@ -456,9 +471,10 @@ export function ChatView({
 
 function StatusLabel({ status }: { status: Status | "read" }) {
   const label = { pending: "gönderiliyor", sent: "gönderildi", read: "okundu", failed: "gönderilemedi" }[status];
-  const mark = { pending: "🕓", sent: "✓", read: "✓✓", failed: "!" }[status];
+  // "…" and check marks are in every font (an emoji clock showed as an empty box without an emoji font)
+  const mark = { pending: "…", sent: "✓", read: "✓✓", failed: "!" }[status];
   return (
-    <span data-testid="message-status" aria-label={label} title={label}>
+    <span data-testid="message-status" role="img" aria-label={label} title={label}>
       {mark}
     </span>
   );

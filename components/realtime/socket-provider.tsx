@@ -47,6 +47,24 @@ export function useSocket(): Socket | null {
   return useContext(SocketContext);
 }
 
+/** Whether the tab's socket is connected right now (false while it reconnects, and for visitors). */
+export function useSocketConnected(): boolean {
+  const socket = useSocket();
+  const [connected, setConnected] = useState(socket?.connected ?? false);
+  useEffect(() => {
+    if (!socket) return;
+    const update = () => setConnected(socket.connected);
+    update();
+    socket.on("connect", update);
+    socket.on("disconnect", update);
+    return () => {
+      socket.off("connect", update);
+      socket.off("disconnect", update);
+    };
+  }, [socket]);
+  return connected;
+}
+
 /** Subscribes to a server event for the lifetime of the component; the latest handler is always used. */
 export function useSocketEvent<T>(event: string, handler: (payload: T) => void): void {
   const socket = useSocket();

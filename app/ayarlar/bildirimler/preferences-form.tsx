@@ -32,6 +32,7 @@ export function PreferencesForm({ events, channels, preferences, notes }: Props)
               {channels.map((c) => (
                 <th scope="col" key={c.channel}>
                   {c.label}
+                  {!c.configured && <span className="small muted"> (kapalı)</span>}
                 </th>
               ))}
             </tr>
@@ -47,9 +48,8 @@ export function PreferencesForm({ events, channels, preferences, notes }: Props)
                   return (
                     <td key={c.channel}>
                       <label className="visually-hidden" htmlFor={id}>{`${event.label} — ${c.label}`}</label>
-                      <input type="checkbox" id={id} name={name} defaultChecked={on} disabled={!c.configured} />
-                      {/* a disabled box is not submitted; keep the stored choice for when the channel is set up */}
-                      {!c.configured && on && <input type="hidden" name={name} value="on" />}
+                      {/* a channel not set up on this server can still be chosen: the choice counts once it is */}
+                      <input type="checkbox" id={id} name={name} defaultChecked={on} aria-describedby={c.configured ? undefined : `pref-note-${c.channel}`} />
                     </td>
                   );
                 })}
@@ -61,7 +61,7 @@ export function PreferencesForm({ events, channels, preferences, notes }: Props)
       {(unavailable.length > 0 || notes.length > 0) && (
         <ul className="small muted preferences-notes">
           {unavailable.map((c) => (
-            <li key={c.channel}>{c.label} bu sunucuda yapılandırılmadığı için şu an gönderilmiyor; seçiminiz saklanır.</li>
+            <li key={c.channel} id={`pref-note-${c.channel}`}>{c.label} bu sunucuda yapılandırılmadığı için şu an gönderilmiyor; seçiminiz saklanır ve kanal açılınca geçerli olur.</li>
           ))}
           {notes.map((note) => (
             <li key={note}>{note}</li>
