@@ -88,7 +88,8 @@ test("an admin verifies a pending lawyer and the lawyer's banner goes away", asy
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await logIn(admin, "admin@example.com");
-  await admin.goto("/yonetim/dogrulama");
+  // an administrator lands on the queue, not on a lawyer's panel
+  await expect(admin).toHaveURL(/\/yonetim\/dogrulama$/);
   const row = admin.getByTestId("pending-lawyer").filter({ hasText: email });
   await expect(row).toContainText("Antalya Barosu");
   await row.getByTestId("verify-lawyer").click();

@@ -44,4 +44,11 @@ test("the web app manifest makes Tevkil installable", async ({ request, app }) =
   for (const icon of body.icons as { src: string }[]) {
     expect((await request.get(`${app.url}${icon.src}`)).ok(), icon.src).toBe(true);
   }
+  // browsers ask for these on every site, and iOS for the home-screen icon the page names
+  const favicon = await request.get(`${app.url}/favicon.ico`);
+  expect(favicon.status()).toBe(200);
+  const home = await (await request.get(`${app.url}/`)).text();
+  const appleIcon = /<link rel="apple-touch-icon" href="([^"]+)"/.exec(home)?.[1];
+  expect(appleIcon, "apple-touch-icon link").toBeTruthy();
+  expect((await request.get(`${app.url}${appleIcon!.replace(/&amp;/g, "&")}`)).ok()).toBe(true);
 });

@@ -6,16 +6,19 @@ import { signIn } from "@/lib/auth/auth";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { AppError } from "@/lib/errors";
 import { rateLimitedError } from "@/lib/rate-limit/limiter";
+import { isAdministrator } from "@/lib/users/is-administrator";
 
 const RATE_LIMITED_CODE = /^rate_limited_(\d+)$/;
 
 // Login is rate-limited inside the credentials check (per address, and per e-mail for failures).
 export const loginAction = publicAction(async (input) => {
+  const email = String(input.email ?? "");
   try {
     await signIn("credentials", {
-      email: String(input.email ?? ""),
+      email,
       password: String(input.password ?? ""),
-      redirectTo: safeRedirectPath(input.next, "/panel"),
+      // administrators come to work on the verification queue, lawyers to their panel
+      redirectTo: safeRedirectPath(input.next, (await isAdministrator(email)) ? "/yonetim/dogrulama" : "/panel"),
     });
   } catch (error) {
     if (error instanceof CredentialsSignin) {

@@ -26,7 +26,8 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
   await page.getByLabel("E-posta").fill(email);
   await page.getByLabel("Şifre").fill(password);
   await page.getByRole("button", { name: "Giriş yap" }).click();
-  await expect(page).toHaveURL(/\/panel/);
+  // lawyers land on their panel, administrators on the verification queue
+  await expect(page).toHaveURL(/\/(panel|yonetim\/dogrulama)/);
   await expect(page.getByTestId("user-menu")).toBeVisible();
 }
 
