@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useViewer } from "@/components/viewer/viewer-provider";
 
 export function VerificationBanner() {
@@ -9,7 +10,7 @@ export function VerificationBanner() {
   return (
     <div className={`banner ${rejected ? "banner-error" : "banner-warning"}`} role="status" data-testid="verification-banner">
       {rejected
-        ? "Hesap doğrulamanız reddedildi. Ayrıntılar için ayarlar sayfanıza bakın; bilgilerinizi düzeltip destekle iletişime geçebilirsiniz."
+        ? <>Hesap doğrulamanız reddedildi. <Link href="/ayarlar#dogrulama">Gerekçeyi görün, bilgilerinizi düzeltip yeniden gönderin.</Link></>
         : "Hesabınız doğrulama bekliyor. Baro kaydınız bir yönetici tarafından onaylanınca ilan verebilir, başvurabilir ve mesajlaşabilirsiniz. Bu sırada ilanlara göz atabilirsiniz."}
     </div>
   );

@@ -123,3 +123,39 @@ test("the Auth.js credentials endpoint answers a rate-limited login with HTTP 42
   expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
   expect((await limited.json()).error).toMatchObject({ code: "RATE_LIMITED", message: expect.stringContaining("tekrar deneyin") });
 });
+
+test("a rejected lawyer sees why, corrects the bar number and is back in the admin's queue", async ({ browser }) => {
+  const lawyerContext = await browser.newContext();
+  const lawyer = await lawyerContext.newPage();
+  const email = `reddedilecek-${unique()}@example.com`;
+  const wrongNumber = String(Date.now()).slice(-6);
+  await lawyer.goto("/kayit");
+  await lawyer.getByLabel("Ad soyad").fill("Av. Okan Tekin");
+  await lawyer.getByLabel("E-posta").fill(email);
+  await lawyer.getByLabel("Şifre").fill("okan-sifre-2026");
+  await lawyer.getByLabel("Çalıştığınız il").selectOption({ label: "Konya" });
+  await lawyer.getByLabel("Kayıtlı olduğunuz baro").selectOption("Konya Barosu");
+  await lawyer.getByLabel("Baro sicil numarası").fill(wrongNumber);
+  await lawyer.getByRole("checkbox").check();
+  await lawyer.getByRole("button", { name: "Kayıt ol" }).click();
+  await expect(lawyer.getByTestId("verification-banner")).toBeVisible();
+
+  const admin = await (await browser.newContext()).newPage();
+  await logIn(admin, "admin@example.com");
+  const row = admin.getByTestId("pending-lawyer").filter({ hasText: email });
+  await row.getByLabel("Ret gerekçesi").fill("Sicil numarası Konya Barosu kayıtlarıyla eşleşmiyor.");
+  await row.getByRole("button", { name: "Reddet" }).click();
+  await expect(admin.getByTestId("pending-lawyer").filter({ hasText: email })).toHaveCount(0);
+
+  // the banner leads to the reason and the form, both on the settings page
+  await expect(lawyer.getByTestId("verification-banner")).toContainText("reddedildi");
+  await lawyer.getByTestId("verification-banner").getByRole("link").click();
+  await expect(lawyer.getByTestId("rejection-reason")).toContainText("Sicil numarası Konya Barosu kayıtlarıyla eşleşmiyor.");
+  await lawyer.getByLabel("Baro sicil numarası").fill(`${wrongNumber}7`);
+  await lawyer.getByRole("button", { name: "Düzeltip yeniden gönder" }).click();
+  await expect(lawyer.getByTestId("resubmitted")).toBeVisible();
+  await expect(lawyer.getByTestId("verification-banner")).toContainText("doğrulama bekliyor");
+
+  await admin.reload();
+  await expect(admin.getByTestId("pending-lawyer").filter({ hasText: email })).toContainText(`${wrongNumber}7`);
+});

@@ -1,7 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { authedAction } from "@/lib/actions/server-action";
+import { resubmitVerification } from "@/lib/users/resubmit-verification";
 import { revokeOwnOtherSessions, revokeOwnSession } from "@/lib/users/revoke-sessions";
 
 export const revokeSessionAction = authedAction(
@@ -20,4 +22,13 @@ export const revokeOtherSessionsAction = authedAction(
     return result;
   },
   { rateLimit: "sessionRevoke" },
+);
+
+export const resubmitVerificationAction = authedAction(
+  async (actor, input) => {
+    await resubmitVerification(actor, input);
+    // the page then shows the account back in the queue, with a word that it worked
+    redirect("/ayarlar?gonderildi=1");
+  },
+  { rateLimit: "verificationResubmit" },
 );

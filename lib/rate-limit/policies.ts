@@ -25,6 +25,8 @@ export const rateLimitPolicies = {
   application: { limiter: Ratelimit.tokenBucket(1, "2 m", 30) },
   sessionRevoke: { limiter: Ratelimit.tokenBucket(3, "1 m", 30) },
   adminVerify: { limiter: Ratelimit.tokenBucket(30, "1 m", 300) },
+  /** a rejected lawyer sending corrected bar details to the queue again */
+  verificationResubmit: { limiter: Ratelimit.tokenBucket(1, "10 m", 3) },
   /** sending WhatsApp verification codes costs money and can be abused to message strangers */
   whatsappVerification: { limiter: Ratelimit.tokenBucket(1, "20 m", 3) },
   notificationSettings: { limiter: Ratelimit.tokenBucket(6, "1 m", 60) },
