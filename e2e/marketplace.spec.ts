@@ -121,12 +121,14 @@ test("A posts → B sees it live → applies → A accepts → B gets the file n
   await b.getByLabel("Sonraki duruşma (varsa)").fill(istanbulInput(40, 11));
   await b.getByRole("button", { name: "Raporu gönder ve işi tamamla" }).click();
   await expect(b.getByTestId("job-status")).toHaveText("Tamamlandı");
+  await expect(b.getByTestId("job-notice")).toContainText("İş tamamlandı olarak işaretlendi");
   await expect(b.getByTestId("completion-report")).toContainText("ön inceleme tamamlandı");
   const bReview = b.getByTestId("review-form");
   await bReview.getByLabel("Genel puan").selectOption("4");
   await bReview.getByLabel("Yorum (isteğe bağlı)").fill("Dosya özeti çok açıktı, teşekkürler.");
   await bReview.getByRole("button", { name: "Değerlendirmeyi gönder" }).click();
   await expect(b.getByTestId("review-form")).toHaveCount(0);
+  await expect(b.getByTestId("job-notice")).toHaveText("Değerlendirmeniz kaydedildi. Teşekkürler!");
 
   // A reads the report and reviews B
   await a.goto(jobUrl);
@@ -136,6 +138,10 @@ test("A posts → B sees it live → applies → A accepts → B gets the file n
   await aReview.getByLabel("Yorum (isteğe bağlı)").fill("Zamanında ve özenli rapor.");
   await aReview.getByRole("button", { name: "Değerlendirmeyi gönder" }).click();
   await expect(a.getByTestId("review-form")).toHaveCount(0);
+  // both reviews are on the job's page, for anyone who opens it
+  await expect(a.getByTestId("job-review")).toHaveCount(2);
+  await expect(a.getByTestId("job-reviews")).toContainText("Dosya özeti çok açıktı, teşekkürler.");
+  await expect(a.getByTestId("job-reviews")).toContainText("Zamanında ve özenli rapor.");
 
   // both profiles show the ratings; B's shows the completed job
   await a.getByTestId("assignment").getByRole("link", { name: MEHMET.name }).click();

@@ -57,10 +57,10 @@ export const acceptAction = authedAction(async (actor, input) => {
   return result;
 });
 
+// completing and reviewing end with the page saying so (the forms themselves are gone once done)
 export const completeAction = authedAction(async (actor, input) => {
-  const result = await completeJob(actor, input);
-  refreshJob(input.jobId);
-  return result;
+  await completeJob(actor, input);
+  redirect(`/ilanlar/${encodeURIComponent(String(input.jobId))}?tamamlandi=1`);
 });
 
 export const cancelAssignmentAction = authedAction(async (actor, input) => {
@@ -70,9 +70,8 @@ export const cancelAssignmentAction = authedAction(async (actor, input) => {
 });
 
 export const reviewAction = authedAction(async (actor, input) => {
-  const result = await createReview(actor, input);
-  refreshJob(input.jobId);
-  return result;
+  await createReview(actor, input);
+  redirect(`/ilanlar/${encodeURIComponent(String(input.jobId))}?degerlendirildi=1`);
 });
 
 export const favoriteAction = authedAction(async (actor, input) => {

@@ -39,3 +39,19 @@ export async function reviewAuthorsOf(jobId: string): Promise<string[]> {
   const rows = await db.review.findMany({ where: { jobId }, select: { authorId: true } });
   return rows.map((r) => r.authorId);
 }
+
+export type JobReview = Omit<ReviewItem, "jobTitle"> & { subject: { id: string; fullName: string } };
+
+/** The (at most two) reviews of a finished job, oldest first: shown on the job's page to everyone. */
+export async function listJobReviews(jobId: string): Promise<JobReview[]> {
+  return db.review.findMany({
+    where: { jobId },
+    orderBy: { createdAt: "asc" },
+    take: 2,
+    select: {
+      id: true, overall: true, professionalism: true, communication: true, punctuality: true, comment: true, createdAt: true,
+      author: { select: { id: true, fullName: true } },
+      subject: { select: { id: true, fullName: true } },
+    },
+  });
+}

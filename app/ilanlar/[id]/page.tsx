@@ -7,13 +7,14 @@ import { Avatar } from "@/components/profiles/avatar";
 import { Rating } from "@/components/profiles/rating";
 import { actorFromSession, getCurrentSession } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
-import { formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
 import { getJobDetail, type JobDetail } from "@/lib/jobs/get-job-detail";
 import type { PartyContact } from "@/lib/jobs/get-assignment";
 import { getJobViewerState } from "@/lib/jobs/get-job-viewer-state";
 import { applicationStatusLabels, jobStatusLabels, taskTypeLabels, urgencyLabels } from "@/lib/jobs/labels";
 import { formatKurus } from "@/lib/jobs/money";
 import { getLawyerCard } from "@/lib/profiles/get-lawyer-card";
+import { listJobReviews } from "@/lib/reviews/list-reviews";
 import {
   AcceptForm, ApplyForm, CancelAssignmentForm, CancelJobForm, CompleteForm, FavoriteForm, ReviewForm, WithdrawForm,
 } from "@/app/ilanlar/[id]/forms";
@@ -48,12 +49,15 @@ function Contact({ heading, party }: { heading: string; party: PartyContact }) {
   );
 }
 
-export default async function JobPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ yeni?: string }> }) {
+type Notice = { yeni?: string; tamamlandi?: string; degerlendirildi?: string };
+
+export default async function JobPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Notice> }) {
   const { id } = await params;
-  const [job, session, { yeni }] = await Promise.all([loadJob(id), getCurrentSession(), searchParams]);
-  const [poster, viewer] = await Promise.all([
+  const [job, session, { yeni, tamamlandi, degerlendirildi }] = await Promise.all([loadJob(id), getCurrentSession(), searchParams]);
+  const [poster, viewer, reviews] = await Promise.all([
     getLawyerCard(job.posterId),
     session ? getJobViewerState(actorFromSession(session), job) : null,
+    job.status === "DONE" ? listJobReviews(job.id) : [],
   ]);
   const verified = session?.user.verified ?? false;
   const assignment = viewer?.assignment ?? null;
@@ -63,6 +67,8 @@ export default async function JobPage({ params, searchParams }: { params: Promis
     <div className="stack job-page">
       <LiveJobPage jobId={job.id} />
       {yeni && <div className="banner banner-success" role="status">İlanınız yayınlandı.</div>}
+      {tamamlandi && <div className="banner banner-success" role="status" data-testid="job-notice">İş tamamlandı olarak işaretlendi; raporunuz ilan sahibine iletildi.</div>}
+      {degerlendirildi && <div className="banner banner-success" role="status" data-testid="job-notice">Değerlendirmeniz kaydedildi. Teşekkürler!</div>}
       <section className="card">
         <div className="job-card-top">
           <span className="badge">{taskTypeLabels[job.taskType]}</span>
@@ -93,6 +99,23 @@ export default async function JobPage({ params, searchParams }: { params: Promis
           {verified && viewer && !viewer.isPoster && <StartConversationButton peerId={job.posterId} jobId={job.id} />}
         </div>
       </section>
+
+      {reviews.length > 0 && (
+        <section className="card" data-testid="job-reviews" aria-labelledby="job-reviews-heading">
+          <h2 id="job-reviews-heading" style={{ marginTop: 0 }}>Değerlendirmeler</h2>
+          <ul className="list">
+            {reviews.map((r) => (
+              <li key={r.id} data-testid="job-review">
+                <strong role="img" aria-label={`5 üzerinden ${r.overall}`}>{"★".repeat(r.overall)}{"☆".repeat(5 - r.overall)}</strong>{" "}
+                <span className="small muted">
+                  <Link href={`/avukat/${r.author.id}`}>{r.author.fullName}</Link> → <Link href={`/avukat/${r.subject.id}`}>{r.subject.fullName}</Link> · {formatDate(r.createdAt)}
+                </span>
+                {r.comment && <p style={{ margin: "0.25rem 0 0" }}>{r.comment}</p>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       {!session && (
         <p className="card">
