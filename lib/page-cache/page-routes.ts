@@ -1,8 +1,11 @@
-import type { Actor } from "@/lib/auth/actor";
 import { cacheKey } from "@/lib/cache";
 import { BOARD_NAMESPACE, jobNamespace } from "@/lib/jobs/job-cache";
 import { conversationListGenerationKey } from "@/lib/messaging/list-conversations";
 import { userNamespace } from "@/lib/users/user-cache";
+import type { ViewerSummary } from "@/lib/viewer/viewer-summary";
+
+/** What a plan needs to know of who is looking. */
+type Viewer = Pick<ViewerSummary, "id" | "verification">;
 
 // The pages whose rendered output is cached, and what each one's output depends on. A page's key is made of
 // its URL, its audience (who may share one copy) and the current versions of the data it shows; every write
@@ -29,15 +32,15 @@ export type PageRoute = {
   /** whether the plan needs the viewer (a session lookup) */
   needsViewer: boolean;
   /** the plan for this request, or null to let it render uncached (no session where one is required, an unknown job) */
-  plan(match: RegExpExecArray, viewer: Actor | null, versions: (keys: string[]) => Promise<string[]>, involvement: InvolvementLookup): Promise<PagePlan | null>;
+  plan(match: RegExpExecArray, viewer: Viewer | null, versions: (keys: string[]) => Promise<string[]>, involvement: InvolvementLookup): Promise<PagePlan | null>;
 };
 
 const SHARED_TTL = 60 * 60;
 const PERSONAL_TTL = 10 * 60;
 
 /** What a viewer who is not involved sees depends only on this class. */
-const viewerClass = (viewer: Actor | null) => (viewer ? (viewer.verification === "VERIFIED" ? "verified" : "lawyer") : "anon");
-const personal = (viewer: Actor) => `user:${viewer.id}:${viewer.verification}`;
+const viewerClass = (viewer: Viewer | null) => (viewer ? (viewer.verification === "VERIFIED" ? "verified" : "lawyer") : "anon");
+const personal = (viewer: Viewer) => `user:${viewer.id}:${viewer.verification}`;
 
 // record ids (cuid); "/ilanlar/yeni" is the form, not a job
 const ID = "(?!yeni$)([A-Za-z0-9_-]{1,64})";

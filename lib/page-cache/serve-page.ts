@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { loadActorForSessionToken } from "@/lib/auth/load-actor";
 import { sessionIdFromCookieHeader } from "@/lib/auth/session-cookie";
 import { env } from "@/lib/env";
 import { cachedJobInvolvement } from "@/lib/page-cache/job-involvement-cache";
 import { matchPageRoute } from "@/lib/page-cache/page-routes";
 import { MAX_PAGE_BYTES, pageCacheKey, readPage, writePage, type StoredPage } from "@/lib/page-cache/page-store";
 import { getRedis } from "@/lib/redis";
+import { loadViewerSummary } from "@/lib/viewer/viewer-summary";
 
 // Serves the cached pages (lib/page-cache/page-routes.ts) without running React: a warm view costs a session
 // lookup where the page needs one, one MGET of versions and a write of the stored bytes. A miss renders through
@@ -40,7 +40,8 @@ export async function servePageFromCache(req: IncomingMessage, res: ServerRespon
   let ttlSeconds: number;
   try {
     const token = found.route.needsViewer ? sessionIdFromCookieHeader(req.headers.cookie) : undefined;
-    const viewer = token ? await loadActorForSessionToken(token) : null;
+    // the same cached summary /api/me answers from: a session lookup and Redis, no database read per view
+    const viewer = token ? await loadViewerSummary(token) : null;
     const versions = async (keys: string[]) => (await getRedis().mget(...keys)).map((v) => v ?? "0");
     const plan = await found.route.plan(found.match, viewer, versions, cachedJobInvolvement);
     if (!plan) return render();
