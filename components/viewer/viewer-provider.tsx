@@ -6,7 +6,7 @@ import type { ViewerSummary } from "@/lib/viewer/viewer-summary";
 
 export type ViewerState = { status: "loading" } | { status: "visitor" } | { status: "signed-in"; viewer: ViewerSummary };
 
-const ViewerContext = createContext<{ state: ViewerState; refresh: () => void }>({ state: { status: "loading" }, refresh: () => undefined });
+const ViewerContext = createContext<ViewerState>({ status: "loading" });
 
 const VIEWER_CHANGED = "tevkil:viewer-changed";
 
@@ -46,19 +46,15 @@ export function ViewerProvider({ children }: { children: React.ReactNode }) {
     return () => window.removeEventListener(VIEWER_CHANGED, refresh);
   }, [refresh]);
 
-  return <ViewerContext.Provider value={{ state, refresh }}>{children}</ViewerContext.Provider>;
+  return <ViewerContext.Provider value={state}>{children}</ViewerContext.Provider>;
 }
 
 export function useViewerState(): ViewerState {
-  return useContext(ViewerContext).state;
+  return useContext(ViewerContext);
 }
 
 /** The signed-in viewer, or null while loading and for visitors. */
 export function useViewer(): ViewerSummary | null {
   const state = useViewerState();
   return state.status === "signed-in" ? state.viewer : null;
-}
-
-export function useRefreshViewer(): () => void {
-  return useContext(ViewerContext).refresh;
 }

@@ -52,8 +52,3 @@ export async function writePage(key: string, page: StoredPage, ttlSeconds: numbe
   memory.set(key, page, { ttl: ttlSeconds * 1000 });
   await getRedis().set(redisPageKey(key), encode(page), "EX", ttlSeconds);
 }
-
-/** Empties this process's copy (tests; the Redis copies expire on their own). */
-export function clearPageMemory(): void {
-  memory.clear();
-}

@@ -8,7 +8,7 @@ import type { Server } from "socket.io";
 // way until the subscription is back. Clients reconnect on their own (a closed transport is retried, unlike a
 // refusal) and `sync` from PostgreSQL on connect, as docs/realtime.md already asks: nothing new for clients.
 
-export type SubscriptionGuard = { subscribed: () => boolean; lost: () => number; whenSubscribed: () => Promise<void> };
+export type SubscriptionGuard = { whenSubscribed: () => Promise<void> };
 
 const guards = new WeakMap<Server, SubscriptionGuard>();
 
@@ -21,7 +21,6 @@ export function subscriptionGuardOf(io: Server): SubscriptionGuard {
 
 export function guardSubscription(io: Server, sub: Redis): SubscriptionGuard {
   let subscribed = false;
-  let lost = 0;
   const waiters: (() => void)[] = [];
   const closeLocalTransports = () => {
     for (const socket of io.of("/").sockets.values()) socket.conn.close();
@@ -29,7 +28,6 @@ export function guardSubscription(io: Server, sub: Redis): SubscriptionGuard {
   const onLost = () => {
     if (!subscribed) return;
     subscribed = false;
-    lost++;
     closeLocalTransports();
   };
   sub.on("close", onLost);
@@ -52,8 +50,6 @@ export function guardSubscription(io: Server, sub: Redis): SubscriptionGuard {
     socket.conn.close();
   });
   const guard: SubscriptionGuard = {
-    subscribed: () => subscribed,
-    lost: () => lost,
     whenSubscribed: () => (subscribed ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
   };
   guards.set(io, guard);
