@@ -5,19 +5,24 @@ import { env } from "@/lib/env";
 
 // One client per process. server.ts and Next's bundles are separate module graphs in one process,
 // so the instance lives on globalThis; otherwise each graph would open its own pool.
-const globalForDb = globalThis as unknown as { tevkilPrisma?: PrismaClient; tevkilPgPool?: pg.Pool };
+const globalForDb = globalThis as unknown as { tevkilPrisma?: PrismaClient; tevkilPgPool?: pg.Pool; tevkilWriterPool?: pg.Pool };
 
-export function createPrismaClient(databaseUrl: string, poolMax: number): { prisma: PrismaClient; pool: pg.Pool } {
+function createPgPool(databaseUrl: string, poolMax: number): { pool: pg.Pool; schema: string | undefined } {
   const url = new URL(databaseUrl);
   const schema = url.searchParams.get("schema") ?? undefined;
   url.searchParams.delete("schema");
-  // the schema also becomes the search path, so raw queries on the pool (getPgPool) see the same tables
+  // the schema also becomes the search path, so raw queries on a pool of its own (getWriterPool) see the same tables
   const pool = new pg.Pool({
     connectionString: url.toString(),
     max: poolMax,
     idleTimeoutMillis: 30_000,
     ...(schema ? { options: `-c search_path="${schema.replace(/"/g, '""')}"` } : {}),
   });
+  return { pool, schema };
+}
+
+export function createPrismaClient(databaseUrl: string, poolMax: number): { prisma: PrismaClient; pool: pg.Pool } {
+  const { pool, schema } = createPgPool(databaseUrl, poolMax);
   const adapter = new PrismaPg(pool, schema ? { schema } : undefined);
   return { prisma: new PrismaClient({ adapter }), pool };
 }
@@ -32,15 +37,6 @@ export function getPrisma(): PrismaClient {
   return globalForDb.tevkilPrisma;
 }
 
-/**
- * The pg pool under the Prisma client, for the few hot paths where one hand-written statement replaces several
- * ORM round trips (sending a message). Same connections, same budget (DB_POOL_MAX).
- */
-export function getPgPool(): pg.Pool {
-  getPrisma();
-  return globalForDb.tevkilPgPool!;
-}
-
 /** Lazily connected client: importing this module opens nothing. */
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, property) {
@@ -50,11 +46,22 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
+/**
+ * Connections of their own for the message batcher's inserts (lib/messaging/message-batcher.ts), outside
+ * DB_POOL_MAX: an acknowledged send waits for its commit, and the commit must not queue behind the reads that
+ * connects, syncs and page renders make on the shared pool (at 2,000 msg/s with cold caches ~850 of them waited).
+ */
+export function getWriterPool(connections: number): pg.Pool {
+  globalForDb.tevkilWriterPool ??= createPgPool(env().DATABASE_URL, connections).pool;
+  return globalForDb.tevkilWriterPool;
+}
+
 export async function closeDb(): Promise<void> {
   const prisma = globalForDb.tevkilPrisma;
-  const pool = globalForDb.tevkilPgPool;
+  const pools = [globalForDb.tevkilPgPool, globalForDb.tevkilWriterPool];
   globalForDb.tevkilPrisma = undefined;
   globalForDb.tevkilPgPool = undefined;
+  globalForDb.tevkilWriterPool = undefined;
   await prisma?.$disconnect();
-  await pool?.end();
+  await Promise.all(pools.map((pool) => pool?.end()));
 }

@@ -42,7 +42,8 @@ export async function startAppStack(ctx: BenchContext, basePort: number): Promis
     // Debian's PgBouncer (1.18) cannot keep named prepared statements in transaction mode
     ...(opts.pgbouncer ? { DB_PREPARED_STATEMENTS: "false" } : {}),
   };
-  const extraFlags = opts.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${ctx.profDir}`] : [];
+  // BENCH_NODE_FLAGS adds node flags to each instance (e.g. "--trace-gc" to see the pauses behind a p99)
+  const extraFlags = [...(opts.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${ctx.profDir}`] : []), ...(process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean)];
   const t = Date.now();
   const apps = await Promise.all(appPorts.map((port, i) => startApp(i, port, appEnv, extraFlags)));
   ctx.services.push(...apps);

@@ -61,7 +61,7 @@ export async function runPageCost(
   const seconds = ctx.opts.smoke ? 3 : 5;
   const app = stack.apps[0];
   const view = viewer ? `page + ${VIEWER_PATH}` : `page alone (${VIEWER_PATH} answers 404 in this build)`;
-  log(`page cost: ${CONCURRENCY} keep-alive connections at ${stack.directUrl}, ${WARMUP_S} s warm-up + ${seconds} s per page; a view is the ${view}`);
+  log(`page cost: ${CONCURRENCY} keep-alive connections at ${stack.directUrl}; per page one view for each of ${fmt(cookies.length)} lawyers, ${WARMUP_S} s warm-up, then ${seconds} s measured; a view is the ${view}`);
   const rows: PageCostRow[] = [];
   for (const page of pages(content)) {
     if (crashedApps(ctx, report)) break;

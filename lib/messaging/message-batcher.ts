@@ -1,4 +1,4 @@
-import { getPgPool } from "@/lib/db";
+import { getWriterPool } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
@@ -70,7 +70,7 @@ async function runBatch(batch: Waiting[]): Promise<void> {
   const column = (pick: (m: Waiting) => string | null) => batch.map(pick);
   // a named statement is parsed and planned once per connection (planning this statement took ~1.2 ms of
   // PostgreSQL CPU, per batch); unnamed where a transaction-mode pooler cannot keep it (DB_PREPARED_STATEMENTS)
-  const { rows } = await getPgPool().query<{ id: string; senderId: string; clientId: string; createdAt: Date }>({
+  const { rows } = await getWriterPool(MAX_CONCURRENT_BATCHES).query<{ id: string; senderId: string; clientId: string; createdAt: Date }>({
     ...(env().DB_PREPARED_STATEMENTS ? { name: "tevkil_insert_messages" } : {}),
     text: INSERT_BATCH,
     values: [
