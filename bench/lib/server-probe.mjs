@@ -93,3 +93,22 @@ if (probeDir && globalThis.gc) {
     writeFileSync(`${probeDir}/heap-${process.pid}-${heapDumps++}.json`, JSON.stringify({ heapUsed: process.memoryUsage().heapUsed }));
   });
 }
+
+// BENCH_ALLOC_PROFILE=1: V8's sampling heap profiler over everything allocated, collected or not (what the
+// young generation churns through, which --heap-prof's live-only profile does not show), one file per SIGUSR2
+// interval (the bench signals at each phase's start and end): $BENCH_PROBE_DIR/alloc-<pid>-<n>.heapprofile.
+if (probeDir && process.env.BENCH_ALLOC_PROFILE) {
+  const { Session } = await import("node:inspector");
+  const { writeFileSync } = await import("node:fs");
+  const session = new Session();
+  session.connect();
+  const start = () => session.post("HeapProfiler.startSampling", { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  session.post("HeapProfiler.enable", start);
+  let allocDumps = 0;
+  process.on("SIGUSR2", () => {
+    session.post("HeapProfiler.stopSampling", (error, result) => {
+      if (!error) writeFileSync(`${probeDir}/alloc-${process.pid}-${allocDumps++}.heapprofile`, JSON.stringify(result.profile));
+      start();
+    });
+  });
+}
