@@ -20,7 +20,7 @@ test("without a connection the chat says so instead of showing the peer online; 
   const live = socketConnected(page);
   await page.goto(`/avukat/${await zeynepId()}`);
   await live;
-  await page.getByRole("link", { name: "Mesaj gönder" }).click();
+  await page.getByRole("button", { name: "Mesaj gönder" }).click();
   await expect(page).toHaveURL(/\/mesajlar\/[a-z0-9]+$/);
   await expect(page.getByTestId("chat-offline")).toHaveCount(0);
 

@@ -68,7 +68,7 @@ test("every page fits a phone with a long name and passes axe", async ({ page })
 
   // a conversation, opened the way a person does: "Mesaj gönder" on a profile
   await page.goto(`/avukat/${ids.ayseId}`);
-  await page.getByRole("link", { name: "Mesaj gönder" }).click();
+  await page.getByRole("button", { name: "Mesaj gönder" }).click();
   await expect(page.getByTestId("message-input")).toBeVisible();
   await check(new URL(page.url()).pathname, async () => void (await expect(page.getByTestId("message-input")).toBeVisible()));
 

@@ -94,8 +94,9 @@ test.describe("messaging in the browser", () => {
     await logIn(a, ayse.email, PASSWORD);
     await logIn(b, bora.email, PASSWORD);
 
-    // Ayşe starts the conversation from Bora's "Mesaj gönder" link target
-    await a.goto(`/mesajlar/yeni?kisi=${bora.id}`);
+    // Ayşe starts the conversation with the "Mesaj gönder" button on Bora's profile
+    await a.goto(`/avukat/${bora.id}`);
+    await a.getByTestId("start-conversation").click();
     await expect(a).toHaveURL(/\/mesajlar\/[a-z0-9]+$/);
     await expect(a.getByText("Henüz mesaj yok")).toBeVisible();
 
@@ -141,8 +142,14 @@ test.describe("messaging in the browser", () => {
     const context = await browser.newContext({ baseURL });
     const page = await context.newPage();
     await logIn(page, irem.email, PASSWORD);
+    // an old "Mesaj gönder" link changes nothing by itself: the conversation is opened by the button's POST
     await page.goto(`/mesajlar/yeni?kisi=${kaan.id}`);
+    await expect(page.getByRole("heading", { name: "Yeni mesaj" })).toBeVisible();
+    const pairKey = [irem.id, kaan.id].sort().join(":") + ":-";
+    expect(await db.conversation.count({ where: { pairKey } })).toBe(0);
+    await page.getByRole("button", { name: "Konuşmayı başlat" }).click();
     await expect(page).toHaveURL(/\/mesajlar\/[a-z0-9]+$/);
+    expect(await db.conversation.count({ where: { pairKey } })).toBe(1);
     const pdf = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(4096, 0x20), Buffer.from("%%EOF\n")]);
     await page.getByTestId("attachment-input").setInputFiles({ name: "tensip-zapti.pdf", mimeType: "application/pdf", buffer: pdf });
     await page.getByTestId("message-send").click();

@@ -115,7 +115,7 @@ test("each cached page shows a write at the next view", async ({ browser }) => {
   await warm(zeynep, "/mesajlar");
   await expect(zeynep.getByTestId("conversation-item").filter({ hasText: AYSE.name })).toHaveCount(0);
   await ayse.goto(`/avukat/${zeynepId}`);
-  await ayse.getByRole("link", { name: "Mesaj gönder" }).click();
+  await ayse.getByRole("button", { name: "Mesaj gönder" }).click();
   await expect(ayse).toHaveURL(/\/mesajlar\/[a-z0-9]+$/);
   const body = `Merhaba, Ankara'daki keşif için yazıyorum ${randomBytes(3).toString("hex")}`;
   await ayse.getByTestId("message-input").fill(body);
@@ -178,5 +178,5 @@ test("a copy made for one lawyer is never shown to another", async ({ browser })
   await expect(pages.zeynep.getByRole("link", { name: "Profili düzenle" })).toBeVisible();
   await view(pages.ayse, zeynepProfile);
   await expect(pages.ayse.getByRole("link", { name: "Profili düzenle" })).toHaveCount(0);
-  await expect(pages.ayse.getByRole("link", { name: "Mesaj gönder" })).toBeVisible();
+  await expect(pages.ayse.getByRole("button", { name: "Mesaj gönder" })).toBeVisible();
 });

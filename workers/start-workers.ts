@@ -3,14 +3,17 @@ import { bullPrefix, createWorkerConnection } from "@/lib/queue/connection";
 import { getQueue, MAINTENANCE_QUEUE, NOTIFICATIONS_QUEUE } from "@/lib/queue/queues";
 import { handleDeadlineReminders } from "@/workers/handlers/deadline-reminders";
 import { handleExpireOverdueJobs } from "@/workers/handlers/expire-overdue-jobs";
+import { handleExpireUnsentAttachments } from "@/workers/handlers/expire-unsent-attachments";
 import { notificationHandler } from "@/workers/handlers/notifications";
 
 const EXPIRY_INTERVAL_MS = 60_000;
 const REMINDER_INTERVAL_MS = 5 * 60_000;
+const ATTACHMENT_SWEEP_INTERVAL_MS = 15 * 60_000;
 
 const maintenanceHandlers: Record<string, (job: Job) => Promise<unknown>> = {
   "expire-overdue-jobs": handleExpireOverdueJobs,
   "deadline-reminders": handleDeadlineReminders,
+  "expire-unsent-attachments": handleExpireUnsentAttachments,
 };
 
 export type WorkerOptions = {
@@ -52,5 +55,6 @@ export async function startWorkers(options: WorkerOptions = {}): Promise<Worker[
   const template = { attempts: 3, backoff: { type: "exponential", delay: 5_000 }, removeOnComplete: 100, removeOnFail: 500 };
   await maintenanceQueue.upsertJobScheduler("expire-overdue-jobs", { every: EXPIRY_INTERVAL_MS }, { name: "expire-overdue-jobs", data: {}, opts: template });
   await maintenanceQueue.upsertJobScheduler("deadline-reminders", { every: REMINDER_INTERVAL_MS }, { name: "deadline-reminders", data: {}, opts: template });
+  await maintenanceQueue.upsertJobScheduler("expire-unsent-attachments", { every: ATTACHMENT_SWEEP_INTERVAL_MS }, { name: "expire-unsent-attachments", data: {}, opts: template });
   return [notifications, maintenance];
 }

@@ -89,6 +89,21 @@ export async function getSessionByHandle(id: string, options: { touch?: boolean 
   return record;
 }
 
+/**
+ * How long each session has left, in ms (0 when its record is gone), from the record's expiry in Redis, which
+ * already is the earlier of the idle and the absolute limit.
+ */
+export async function sessionsTimeLeftMs(ids: string[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const pipeline = getRedis().pipeline();
+  for (const id of ids) pipeline.pttl(sessionKey(id));
+  const results = (await pipeline.exec()) ?? [];
+  return results.map(([error, ms]) => {
+    if (error) throw error;
+    return Number(ms) > 0 ? Number(ms) : 0;
+  });
+}
+
 /** The user's live sessions, newest first; ids whose record expired are pruned from the index. */
 export async function listSessions(userId: string): Promise<SessionRecord[]> {
   const redis = getRedis();

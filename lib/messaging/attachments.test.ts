@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getAttachment } from "@/lib/messaging/get-attachment";
 import { sendMessage } from "@/lib/messaging/send-message";
 import { pairWithConversation, userWithSession } from "@/lib/messaging/socket-test-client";
-import { MAX_ATTACHMENT_BYTES, uploadAttachment } from "@/lib/messaging/upload-attachment";
+import { db } from "@/lib/db";
+import { expireUnsentAttachments, UNSENT_ATTACHMENT_TTL_MS } from "@/lib/messaging/expire-unsent-attachments";
+import { MAX_ATTACHMENT_BYTES, UNSENT_QUOTA_BYTES, uploadAttachment } from "@/lib/messaging/upload-attachment";
+import { getStorage } from "@/lib/storage/storage";
 import { actorOf } from "@/test/factories";
 
 let directory: string;
@@ -25,10 +28,13 @@ async function text(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
 }
 
 describe("attachments", () => {
-  it("stores a PDF for a member, sends it in a message and serves it to both members only", async () => {
+  it("stores a PDF for a member, shows it to the peer only once sent, and serves it to both members only", async () => {
     const { a, b, conversationId } = await pairWithConversation();
     const { attachment } = await uploadAttachment(actorOf(a), { conversationId, fileName: "C:\\dosyalar\\vekaletname.pdf" }, pdf);
     expect(attachment).toMatchObject({ fileName: "vekaletname.pdf", mimeType: "application/pdf", sizeBytes: pdf.length });
+    // not sent yet: the uploader's draft, which the peer cannot fetch
+    expect(await text((await getAttachment(actorOf(a), { attachmentId: attachment.id })).body)).toEqual(pdf);
+    await expect(getAttachment(actorOf(b), { attachmentId: attachment.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     const { message } = await sendMessage(actorOf(a), { conversationId, clientId: `ek-${Date.now()}`, body: "Vekaletname ekte.", attachmentId: attachment.id });
     expect(message.attachment).toEqual(attachment);
@@ -65,5 +71,41 @@ describe("attachments", () => {
     await expect(
       sendMessage(actorOf(b), { conversationId, clientId: `baskasi-${Date.now()}`, body: "benim değil", attachmentId: attachment.id }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("deletes uploads nobody sent within a day, file and row, and keeps the sent ones", async () => {
+    const { a, b, conversationId } = await pairWithConversation();
+    const { attachment: draft } = await uploadAttachment(actorOf(a), { conversationId, fileName: "taslak.pdf" }, pdf);
+    const { attachment: sent } = await uploadAttachment(actorOf(a), { conversationId, fileName: "gonderilen.pdf" }, pdf);
+    await sendMessage(actorOf(a), { conversationId, clientId: `gonder-${Date.now()}`, body: "Ekte.", attachmentId: sent.id });
+    const { attachment: fresh } = await uploadAttachment(actorOf(a), { conversationId, fileName: "yeni.pdf" }, pdf);
+    const dayAgo = new Date(Date.now() - UNSENT_ATTACHMENT_TTL_MS - 60_000);
+    await db.attachment.updateMany({ where: { id: { in: [draft.id, sent.id] } }, data: { createdAt: dayAgo } });
+    const draftKey = (await db.attachment.findUniqueOrThrow({ where: { id: draft.id } })).storageKey;
+
+    expect(await expireUnsentAttachments()).toBeGreaterThanOrEqual(1);
+    expect(await db.attachment.findUnique({ where: { id: draft.id } })).toBeNull();
+    expect(await getStorage().get(draftKey)).toBeNull();
+    expect(await text((await getAttachment(actorOf(b), { attachmentId: sent.id })).body)).toEqual(pdf);
+    expect(await text((await getAttachment(actorOf(a), { attachmentId: fresh.id })).body)).toEqual(pdf);
+  });
+
+  it("refuses uploads past the unsent quota, also when they arrive at once, and takes more once drafts are sent", async () => {
+    const { a, conversationId } = await pairWithConversation();
+    const nineMb = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(9 * 1024 * 1024, 0x20), Buffer.from("%%EOF\n")]);
+    const fit = Math.floor(UNSENT_QUOTA_BYTES / nineMb.length);
+    const results = await Promise.allSettled(
+      Array.from({ length: fit + 1 }, (_, i) => uploadAttachment(actorOf(a), { conversationId, fileName: `dosya-${i}.pdf` }, nineMb)),
+    );
+    const accepted = results.filter((r) => r.status === "fulfilled");
+    const refused = results.filter((r) => r.status === "rejected");
+    expect(accepted).toHaveLength(fit);
+    expect(refused).toHaveLength(1);
+    expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({ code: "VALIDATION", message: expect.stringContaining("Gönderilmemiş ekleriniz") });
+    expect(await db.attachment.count({ where: { uploaderId: a.id } })).toBe(fit);
+
+    const first = (accepted[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof uploadAttachment>>>).value.attachment;
+    await sendMessage(actorOf(a), { conversationId, clientId: `kota-${Date.now()}`, body: "Ekte.", attachmentId: first.id });
+    await expect(uploadAttachment(actorOf(a), { conversationId, fileName: "sonraki.pdf" }, nineMb)).resolves.toBeTruthy();
   });
 });

@@ -11,13 +11,17 @@ const getAttachmentSchema = z.object({ attachmentId: recordId("Ek") });
 
 export type AttachmentDownload = { fileName: string; mimeType: string; sizeBytes: number; body: ReadableStream<Uint8Array> };
 
-/** An attachment's bytes, for members of its conversation only (FORBIDDEN for anyone else). */
+/**
+ * An attachment's bytes, for members of its conversation only (FORBIDDEN for anyone else). Until a message
+ * carries it, it is the uploader's draft: the peer gets NOT_FOUND, as if it did not exist.
+ */
 export async function getAttachment(actor: Actor, input: unknown): Promise<AttachmentDownload> {
   assertCanMessage(actor);
   const { attachmentId } = parseInput(getAttachmentSchema, input);
-  const attachment = await db.attachment.findUnique({ where: { id: attachmentId } });
+  const attachment = await db.attachment.findUnique({ where: { id: attachmentId }, include: { message: { select: { id: true } } } });
   if (!attachment) throw notFound("Ek bulunamadı.");
   await requireMembership(actor, attachment.conversationId);
+  if (!attachment.message && attachment.uploaderId !== actor.id) throw notFound("Ek bulunamadı.");
   const body = await getStorage().get(attachment.storageKey);
   if (!body) throw notFound("Ekin dosyası bulunamadı.");
   return { fileName: attachment.fileName, mimeType: attachment.mimeType, sizeBytes: attachment.sizeBytes, body };

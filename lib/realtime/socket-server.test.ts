@@ -1,6 +1,7 @@
 import type { Socket as ClientSocket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession, revokeSession, sessionHandleOf } from "@/lib/auth/session-store";
+import { getRedis, redisKey } from "@/lib/redis";
 import { revokeOwnSession } from "@/lib/users/revoke-sessions";
 import { actorOf, createTestUser } from "@/test/factories";
 import { sessionCookie, startSocketTestServer } from "@/test/socket-test-server";
@@ -90,5 +91,31 @@ describe("Socket.IO server", () => {
     expect(keptSocket.connected).toBe(true);
     expect(await socketIdsIn(`user:${user.id}`)).toEqual([keptSocket.id]);
     expect(await outcome(client(doomed))).toMatchObject({ connected: false, message: "UNAUTHENTICATED" });
+  });
+
+  it("closes a session's sockets within a second of its record expiring, and keeps a session whose expiry moved", async () => {
+    const user = await createTestUser();
+    const [expiring, extended] = await Promise.all([createSession({ userId: user.id }), createSession({ userId: user.id })]);
+    // both records a second from their end (the 7-day idle limit, shortened); the second one is then used again
+    for (const token of [expiring, extended]) await getRedis().pexpire(redisKey("sess", sessionHandleOf(token)), 1_000);
+    const expiringSocket = client(expiring);
+    const extendedSocket = client(extended);
+    expect(await outcome(expiringSocket)).toEqual({ connected: true });
+    expect(await outcome(extendedSocket)).toEqual({ connected: true });
+    await getRedis().pexpire(redisKey("sess", sessionHandleOf(extended)), 60_000);
+
+    const started = Date.now();
+    const reason = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("socket of an expired session still connected after 3 s")), 3_000);
+      expiringSocket.once("disconnect", (why) => {
+        clearTimeout(timer);
+        resolve(why);
+      });
+    });
+    expect(reason).toBe("io server disconnect");
+    // the record lived ~1 s after the PEXPIRE; closed within a second of that
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(extendedSocket.connected).toBe(true);
   });
 });

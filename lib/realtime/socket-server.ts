@@ -8,6 +8,7 @@ import { isAllowedOrigin } from "@/lib/http/allowed-origin";
 import { createRedisConnection } from "@/lib/redis";
 import { sessionRoom, socketAdapterKey, userRoom } from "@/lib/realtime/rooms";
 import { nextActorRefresh, type SocketData } from "@/lib/realtime/socket-handler";
+import { closeSocketsOnSessionExpiry } from "@/lib/realtime/session-expiry";
 import { guardSubscription } from "@/lib/realtime/subscription-guard";
 
 type Registrar = (socket: Socket) => void;
@@ -74,6 +75,7 @@ export function createSocketServer(httpServer: HttpServer, registrars: Registrar
     socket.join([userRoom(actor.id), sessionRoom(actor.sessionId)]);
     for (const register of registrars) register(socket);
   });
+  closeSocketsOnSessionExpiry(io);
 
   return io;
 }

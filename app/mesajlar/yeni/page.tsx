@@ -1,30 +1,38 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { actorFromSession } from "@/lib/auth/current-user";
+import { StartConversationButton } from "@/components/chat/start-conversation-button";
 import { requirePageSession } from "@/lib/auth/require-page-session";
-import { toErrorPayload } from "@/lib/errors";
-import { openConversation } from "@/lib/messaging/open-conversation";
+import { getLawyerCard } from "@/lib/profiles/get-lawyer-card";
+import { looksLikeRecordId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Yeni mesaj" };
 
-/** The target of "Mesaj gönder" links: opens (or creates) the conversation and goes to it. */
+/**
+ * Where old "Mesaj gönder" links land. Following a link changes nothing: the conversation is opened by the
+ * button's POST, so a link on another site cannot start conversations in a lawyer's name.
+ */
 export default async function NewConversationPage({ searchParams }: { searchParams: Promise<{ kisi?: string; ilan?: string }> }) {
   const { kisi, ilan } = await searchParams;
   const query = new URLSearchParams({ kisi: kisi ?? "", ...(ilan ? { ilan } : {}) });
-  const session = await requirePageSession(`/mesajlar/yeni?${query}`);
-  let conversationId: string;
-  try {
-    ({ conversation: { id: conversationId } } = await openConversation(actorFromSession(session), { peerId: kisi, jobId: ilan }));
-  } catch (error) {
-    const { message } = toErrorPayload(error);
+  await requirePageSession(`/mesajlar/yeni?${query}`);
+  const peer = kisi && looksLikeRecordId(kisi) ? await getLawyerCard(kisi) : null;
+  if (!peer) {
     return (
       <div className="stack narrow">
         <h1>Mesaj gönderilemiyor</h1>
-        <p className="banner banner-error" role="alert">{message}</p>
+        <p className="banner banner-error" role="alert">Avukat bulunamadı.</p>
         <Link href="/mesajlar">Mesajlara dön</Link>
       </div>
     );
   }
-  redirect(`/mesajlar/${conversationId}`);
+  return (
+    <div className="stack narrow">
+      <h1>Yeni mesaj</h1>
+      <p>
+        <strong>{peer.fullName}</strong> ile {ilan ? "bu ilan hakkında " : ""}bir konuşma açılacak.
+      </p>
+      <StartConversationButton peerId={peer.id} jobId={ilan && looksLikeRecordId(ilan) ? ilan : undefined} label="Konuşmayı başlat" />
+      <Link href="/mesajlar">Vazgeç</Link>
+    </div>
+  );
 }
