@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 import { SiteHeader } from "@/components/site-header";
 import { SocketProvider } from "@/components/realtime/socket-provider";
@@ -20,7 +21,10 @@ export const viewport: Viewport = {
 
 // Nothing here depends on who is looking (the header and the banner are drawn in the browser from /api/me),
 // so a page's HTML can be rendered once and served to everyone it is shared with (lib/page-cache).
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // rendered per request, never prerendered at build time: only a render sees the response's CSP nonce
+  // (lib/http/content-security-policy.ts) and puts it on its scripts; the page cache keeps what repeats
+  await connection();
   return (
     <html lang="tr">
       <body>

@@ -4,7 +4,8 @@ import { test, expect, logIn, DEMO_PASSWORD } from "@/e2e/support/fixtures";
 import { createPrismaClient } from "@/lib/db";
 
 // Every page on a phone (390×844) for a lawyer with a long name: nothing may scroll sideways, with the account
-// menu closed or open, and axe finds no accessibility violation (WCAG 2.1 A/AA rules).
+// menu closed or open, axe finds no accessibility violation (WCAG 2.1 A/AA rules) and the Content-Security-Policy
+// blocks nothing.
 test.use({ viewport: { width: 390, height: 844 } });
 
 const LONG_NAME = "Av. Ayşegül Karaosmanoğlu-Büyükçekmeceli";
@@ -44,6 +45,10 @@ test("every page fits a phone with a long name and passes axe", async ({ page })
   test.setTimeout(180_000);
   const ids = await longNamedLawyer();
   const problems: string[] = [];
+  // anything the Content-Security-Policy blocks (a script without the response's nonce, an inline handler)
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) problems.push(`${page.url()}: CSP ${message.text().slice(0, 160)}`);
+  });
   const check = async (path: string, ready: () => Promise<void>) => {
     await page.goto(path);
     await ready();

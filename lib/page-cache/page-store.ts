@@ -6,7 +6,8 @@ import { getRedis, redisKey } from "@/lib/redis";
 // front of it. Keys embed the versions of the data a page shows, so neither copy can be stale: a write moves the
 // version and the old copies are simply never asked for again (they expire by TTL and by LRU eviction).
 
-export type StoredPage = { status: number; headers: [string, string][]; body: Buffer };
+/** `nonce`: the CSP nonce the body was rendered with, replaced by a fresh one at every replay */
+export type StoredPage = { status: number; headers: [string, string][]; body: Buffer; nonce: string };
 
 const MEMORY_BYTES = 64 * 1024 * 1024;
 /** A page larger than this is not kept (no page of ours comes close: the board is ~30 KB). */
@@ -25,7 +26,7 @@ export function pageCacheKey(parts: string[]): string {
 const redisPageKey = (key: string) => redisKey("page", key);
 
 function encode(page: StoredPage): Buffer {
-  const head = Buffer.from(JSON.stringify({ status: page.status, headers: page.headers }));
+  const head = Buffer.from(JSON.stringify({ status: page.status, headers: page.headers, nonce: page.nonce }));
   const length = Buffer.alloc(4);
   length.writeUInt32BE(head.length);
   return Buffer.concat([length, head, page.body]);

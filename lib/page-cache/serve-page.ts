@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { constants as zlibConstants, gzipSync } from "node:zlib";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { sessionIdFromCookieHeader } from "@/lib/auth/session-cookie";
 import { env } from "@/lib/env";
@@ -13,8 +14,11 @@ import { loadViewerSummary } from "@/lib/viewer/viewer-summary";
 // Next as usual and keeps the output when it is a plain 200 without cookies. Redis failing means rendering.
 
 /** Request headers Next's output depends on besides the URL (client-side navigations ask for RSC payloads). */
-const VARYING_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url", "accept-encoding"];
-const NOT_REPLAYED = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "x-page-cache"]);
+const VARYING_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"];
+// the policy carries this response's nonce; the encoding is decided per replay
+const NOT_REPLAYED = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "x-page-cache", "content-security-policy", "content-encoding"]);
+/** Smaller than this, gzip saves less than its own cost. */
+const GZIP_MIN_BYTES = 1024;
 const CACHEABLE_TYPES = /^(text\/html|text\/x-component)/;
 
 let buildId: string | null | undefined;
@@ -29,7 +33,11 @@ function currentBuildId(): string | null {
   return buildId;
 }
 
-export async function servePageFromCache(req: IncomingMessage, res: ServerResponse, render: () => Promise<void>): Promise<void> {
+/**
+ * `nonce` is this response's CSP nonce, already in the request's policy header (so Next writes it on a miss) and
+ * in the response's: a hit is replayed with it in place of the one its copy was rendered with.
+ */
+export async function servePageFromCache(req: IncomingMessage, res: ServerResponse, render: () => Promise<void>, nonce: string): Promise<void> {
   const build = currentBuildId();
   if (!build || req.method !== "GET") return render();
   const url = new URL(req.url ?? "/", "http://page");
@@ -52,27 +60,36 @@ export async function servePageFromCache(req: IncomingMessage, res: ServerRespon
     ]);
     ttlSeconds = plan.ttlSeconds;
     const hit = await readPage(key);
-    if (hit) return replay(res, hit);
+    if (hit) return replay(req, res, hit, nonce);
   } catch (error) {
     console.error("page cache unavailable, rendering", error);
     return render();
   }
   res.setHeader("x-page-cache", "miss");
-  captureResponse(res, (page) => void writePage(key, page, ttlSeconds).catch((error) => console.error("page cache write failed", error)));
+  // kept uncompressed, so the nonce can be replaced at each replay (which compresses for the client)
+  delete req.headers["accept-encoding"];
+  captureResponse(res, (page) => void writePage(key, { ...page, nonce }, ttlSeconds).catch((error) => console.error("page cache write failed", error)));
   return render();
 }
 
-function replay(res: ServerResponse, page: StoredPage): void {
+function replay(req: IncomingMessage, res: ServerResponse, page: StoredPage, nonce: string): void {
   for (const [name, value] of page.headers) if (!NOT_REPLAYED.has(name)) res.setHeader(name, value);
   res.setHeader("x-page-cache", "hit");
-  res.setHeader("content-length", page.body.length);
-  res.writeHead(page.status).end(page.body);
+  // byte for byte (latin1), only the old nonce changes; it is 24 random characters, found nowhere else
+  let body = page.body.includes(page.nonce) ? Buffer.from(page.body.toString("latin1").replaceAll(page.nonce, nonce), "latin1") : page.body;
+  res.setHeader("vary", [res.getHeader("vary"), "Accept-Encoding"].filter(Boolean).join(", "));
+  if (body.length >= GZIP_MIN_BYTES && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
+    body = gzipSync(body, { level: zlibConstants.Z_BEST_SPEED });
+    res.setHeader("content-encoding", "gzip");
+  }
+  res.setHeader("content-length", body.length);
+  res.writeHead(page.status).end(body);
 }
 
 type Chunk = string | Uint8Array;
 
 /** Collects what Next writes, passing every call through, and hands over the page once it was sent whole. */
-function captureResponse(res: ServerResponse, onComplete: (page: StoredPage) => void): void {
+function captureResponse(res: ServerResponse, onComplete: (page: Omit<StoredPage, "nonce">) => void): void {
   const chunks: Buffer[] = [];
   let size = 0;
   const collect = (chunk: unknown, encoding: unknown) => {

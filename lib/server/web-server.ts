@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type net from "node:net";
 import next from "next";
 import type { Env } from "@/lib/env";
+import { contentSecurityPolicy, newNonce } from "@/lib/http/content-security-policy";
 import { servePageFromCache } from "@/lib/page-cache/serve-page";
 import { adoptConnection, isRealtimeRequestLine, rawRequestHead } from "@/lib/server/connection-router";
 import type { ConnectionMessage } from "@/lib/server/web-process";
@@ -22,8 +23,13 @@ export async function startWebServer(config: Env, dev: boolean): Promise<Server>
   const httpServer = createServer((req: IncomingMessage, res: ServerResponse) => {
     // rate limits and session records key on the client address: only a trusted proxy may supply it
     if (!config.TRUST_PROXY) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+    // in the request, Next finds the nonce to put on its scripts; in the response, the browser the policy
+    const nonce = newNonce();
+    const policy = contentSecurityPolicy(nonce, { dev });
+    req.headers["content-security-policy"] = policy;
+    res.setHeader("Content-Security-Policy", policy);
     if (req.url === VIEWER_PATH) return void serveViewer(req, res);
-    void servePageFromCache(req, res, () => handle(req, res));
+    void servePageFromCache(req, res, () => handle(req, res), nonce);
   });
   httpServer.on("upgrade", (req: IncomingMessage, socket: net.Socket, head: Buffer) => {
     if (!req.url?.startsWith("/socket.io")) return void handleUpgrade(req, socket, head);
