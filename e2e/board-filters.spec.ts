@@ -23,3 +23,21 @@ test("choosing a province in the board's filter form lists only that province's 
   await expect(cards.filter({ hasText: "Ankara'da keşif" })).toHaveCount(1);
   await expect(cards.filter({ hasText: "İzmir'de menkul haczine katılım" })).toHaveCount(0);
 });
+
+test("the board's search box finds the word forms a lawyer types, and jobs by their task type", async ({ page }) => {
+  await page.goto("/ilanlar");
+  const cards = page.getByTestId("job-card");
+  const search = async (words: string) => {
+    await page.getByLabel("Ara", { exact: true }).fill(words);
+    await page.getByLabel("Ara", { exact: true }).press("Enter");
+    await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(words).replace(/%20/g, "\\+")}`));
+  };
+  await search("haciz"); // the job says "haczine"
+  await expect(cards.filter({ hasText: "İzmir'de menkul haczine katılım" })).toHaveCount(1);
+  await expect(cards.filter({ hasText: "Ankara Batı'da dosya incelemesi ve suret alımı" })).toHaveCount(0);
+  await search("inceleme"); // "incelemesi"
+  await expect(cards.filter({ hasText: "Ankara Batı'da dosya incelemesi ve suret alımı" })).toHaveCount(1);
+  await expect(cards.filter({ hasText: "İzmir'de menkul haczine katılım" })).toHaveCount(0);
+  await search("icra"); // the task type "Haciz / icra"
+  await expect(cards.filter({ hasText: "İzmir'de menkul haczine katılım" })).toHaveCount(1);
+});

@@ -78,12 +78,33 @@ describe("searchJobs (the job board)", () => {
     const { actor } = await lawyer();
     const word = `kelime${uniqueSuffix()}`;
     const hearing = await postJob(actor, { provinceId: "45", title: `Boşanma davası duruşmaları ${word}` });
-    const seizure = await postJob(actor, { provinceId: "45", title: `Menkul haczi ${word}`, description: "Borçlunun iş yerindeki menkullerin haczine katılım; yediemin hazır." });
+    const seizure = await postJob(actor, { provinceId: "45", taskType: "HACIZ_ICRA", title: `Menkul haczi ${word}`, description: "Borçlunun iş yerindeki menkullerin haczine katılım; yediemin hazır." });
     const ids = async (q: string) => (await searchJobs({ provinceId: "45", q: `${word} ${q}` })).items.map((j) => j.id).sort();
     expect(await ids("duruşma")).toEqual([hearing]);
     expect(await ids("boşanmanın")).toEqual([hearing]);
     expect(await ids("yediemin")).toEqual([seizure]);
     expect(await ids("-yediemin")).toEqual([hearing]);
+  });
+
+  it("finds the word forms lawyers type, and jobs by task type, legal area and courthouse", async () => {
+    const { actor } = await lawyer();
+    const tag = `arama${uniqueSuffix()}`;
+    const courthouse = await db.courthouse.findUniqueOrThrow({ where: { id: await courthouseIn(46, 0) } });
+    const seizure = await postJob(actor, {
+      provinceId: "46", courthouseId: String(courthouse.id), taskType: "HACIZ_ICRA", lawArea: "Ticaret Hukuku",
+      title: `İzmir'de menkul haczine katılım ${tag}`, description: "Borçlunun iş yerinde yediemin hazır olacak.",
+    });
+    const review = await postJob(actor, {
+      provinceId: "46", courthouseId: String(courthouse.id), taskType: "DOSYA_INCELEME", lawArea: "Aile Hukuku",
+      title: `Dosya incelemesi ${tag}`, description: "Tapu kayıtlarının fotokopisi alınacak.",
+    });
+    const ids = async (q: string) => (await searchJobs({ provinceId: "46", q: `${tag} ${q}` })).items.map((j) => j.id).sort();
+    expect(await ids("haciz")).toEqual([seizure]); // "haczine": the stem is hacz
+    expect(await ids("inceleme")).toEqual([review]); // "incelemesi"
+    expect(await ids("icra")).toEqual([seizure]); // only its task type, "Haciz / icra", says so
+    expect(await ids("aile")).toEqual([review]); // the legal area
+    expect(await ids(courthouse.name.split(" ")[0])).toEqual([seizure, review].sort()); // the courthouse
+    expect(await ids("izmir'deki")).toEqual([seizure]);
   });
 
   it("serves from the cache until a write changes the board, and still answers with the cache flushed", async () => {
@@ -121,7 +142,7 @@ describe("searchJobs (the job board)", () => {
       const plan = async (sql: string) => JSON.stringify(await tx.$queryRawUnsafe(`EXPLAIN (FORMAT JSON) ${sql}`));
       return [
         await plan(`SELECT id FROM "Job" WHERE status = 'OPEN' AND ("scheduledAt", id) > (now(), '') ORDER BY "scheduledAt", id LIMIT 21`),
-        await plan(`SELECT id FROM "Job" WHERE "searchVector" @@ websearch_to_tsquery('turkish', 'duruşma')`),
+        await plan(`SELECT id FROM "Job" WHERE "searchVector" @@ to_tsquery('turkish', '(haciz:* | hacz:*)')`),
       ];
     });
     expect(board).toContain("Job_status_scheduledAt_id_idx");

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { cacheKey, cacheVersion, getOrLoad } from "@/lib/cache";
+import { turkishSearchQuery, wantsWebSearchSyntax } from "@/lib/jobs/turkish-search-query";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/validation";
 import { parseIstanbulDate } from "@/lib/jobs/istanbul-time";
@@ -76,8 +77,15 @@ function filterSql(q: BoardQuery): Prisma.Sql {
   if (q.from) conditions.push(Prisma.sql`j."scheduledAt" >= ${q.from}`);
   if (q.to) conditions.push(Prisma.sql`j."scheduledAt" <= ${q.to}`);
   if (q.minFee) conditions.push(Prisma.sql`j."feeKurus" >= ${q.minFee}`);
-  // websearch syntax ("kelime", -hariç, "tam ifade") over the generated tsvector, served by its GIN index
-  if (q.q) conditions.push(Prisma.sql`j."searchVector" @@ websearch_to_tsquery('turkish', ${q.q})`);
+  // over the trigger-kept tsvector (title, task type, area, places, description), served by its GIN index
+  if (q.q) {
+    const prefixQuery = wantsWebSearchSyntax(q.q) ? null : turkishSearchQuery(q.q);
+    conditions.push(
+      prefixQuery
+        ? Prisma.sql`j."searchVector" @@ to_tsquery('turkish', ${prefixQuery})`
+        : Prisma.sql`j."searchVector" @@ websearch_to_tsquery('turkish', ${q.q})`,
+    );
+  }
   return Prisma.join(conditions, " AND ");
 }
 
