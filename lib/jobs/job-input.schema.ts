@@ -5,6 +5,8 @@ import { parseTurkishLira } from "@/lib/jobs/money";
 import { taskTypes, urgencies } from "@/lib/jobs/labels";
 
 const MAX_FEE_KURUS = 10_000_000 * 100;
+/** a tevkil is for a hearing or a task ahead, not years away: a later date is a typo */
+const MAX_YEARS_AHEAD = 2;
 
 const optionalText = (max: number, message: string) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max, message).optional());
@@ -60,6 +62,9 @@ export const jobInputSchema = z
     if (!(job.scheduledAt instanceof Date) || !(job.deadlineAt instanceof Date)) return;
     const now = Date.now();
     if (job.scheduledAt.getTime() <= now) ctx.addIssue({ code: "custom", path: ["scheduledAt"], message: "Görev tarihi ileri bir zaman olmalı." });
+    if (job.scheduledAt.getTime() > now + MAX_YEARS_AHEAD * 366 * 86_400_000) {
+      ctx.addIssue({ code: "custom", path: ["scheduledAt"], message: `Görev tarihi en fazla ${MAX_YEARS_AHEAD} yıl sonrası olabilir.` });
+    }
     if (job.deadlineAt.getTime() <= now) ctx.addIssue({ code: "custom", path: ["deadlineAt"], message: "Son başvuru tarihi ileri bir zaman olmalı." });
     if (job.deadlineAt.getTime() > job.scheduledAt.getTime()) {
       ctx.addIssue({ code: "custom", path: ["deadlineAt"], message: "Son başvuru tarihi görev tarihinden sonra olamaz." });
