@@ -4,7 +4,7 @@ export function Rating({ average, count }: { average: number | null; count: numb
   const value = average.toLocaleString("tr-TR", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   return (
     <span className="rating" data-testid="rating" aria-label={`5 üzerinden ${value}, ${count} değerlendirme`}>
-      <span aria-hidden="true">★</span> {value} <span className="muted small">({count} değerlendirme)</span>
+      <span><span aria-hidden="true">★</span> {value}</span> <span className="muted small">({count.toLocaleString("tr-TR")} değerlendirme)</span>
     </span>
   );
 }

@@ -75,7 +75,11 @@ export default async function JobPage({ params, searchParams }: { params: Promis
           {job.urgency !== "NORMAL" && <span className={`badge badge-urgent-${job.urgency.toLowerCase()}`}>{urgencyLabels[job.urgency]}</span>}
           <span className="badge" data-testid="job-status">{jobStatusLabels[job.status]}</span>
           <span className="spacer" />
-          {viewer && <FavoriteForm jobId={job.id} saved={viewer.saved} />}
+          {/* one's own job needs no bookmark; a closed one only lets a bookmark go */}
+          {viewer && !viewer.isPoster && (job.status === "OPEN" || viewer.saved) && <FavoriteForm jobId={job.id} saved={viewer.saved} />}
+          {viewer?.isPoster && job.status === "OPEN" && (
+            <Link className="button button-secondary" href={`/ilanlar/${job.id}/duzenle`}>İlanı düzenle</Link>
+          )}
         </div>
         <h1 data-testid="job-title">{job.title}</h1>
         <dl className="facts">
@@ -163,11 +167,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
 
       {viewer?.isPoster && job.status === "OPEN" && (
         <section className="card" data-testid="applicants">
-          <div className="row">
-            <h2 style={{ margin: 0 }}>Başvurular</h2>
-            <span className="spacer" />
-            <Link className="button button-secondary" href={`/ilanlar/${job.id}/duzenle`}>Düzenle</Link>
-          </div>
+          <h2 style={{ margin: 0 }}>Başvurular</h2>
           {viewer.applicants?.length ? (
             <ul className="list">
               {viewer.applicants.map((a) => (
