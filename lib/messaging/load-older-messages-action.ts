@@ -3,5 +3,5 @@
 import { authedAction } from "@/lib/actions/server-action";
 import { listMessages } from "@/lib/messaging/list-messages";
 
-/** An older page of a conversation's history, asked for when the reader scrolls up. */
+/** (Called from components/chat, so it lives in lib/.) An older page of a conversation's history, asked for when the reader scrolls up. */
 export const loadOlderMessagesAction = authedAction((actor, input) => listMessages(actor, input));
