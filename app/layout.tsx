@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import "./globals.css";
+import { ServiceWorkerRegistration } from "@/components/service-worker-registration";
 import { SiteHeader } from "@/components/site-header";
 import { SocketProvider } from "@/components/realtime/socket-provider";
 import { VerificationBanner } from "@/components/verification-banner";
@@ -29,6 +30,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang="tr">
       <body>
         <a className="skip-link" href="#icerik">İçeriğe geç</a>
+        <ServiceWorkerRegistration />
         <ViewerProvider>
           <SocketProvider>
             <SiteHeader />

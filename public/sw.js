@@ -1,4 +1,41 @@
-// Tevkil service worker: shows web push notifications and opens their page when clicked. It caches nothing.
+// Tevkil service worker: an offline page when a page cannot be reached, and web push notifications. It caches the
+// offline page (and its icon) only: pages are personal, and a stale copy of one would be worse than none.
+
+const CACHE = "tevkil-offline-v1";
+const OFFLINE_PAGE = "/offline.html";
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      await cache.addAll([OFFLINE_PAGE, "/icons/icon.svg"]);
+      await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) if (name !== CACHE) await caches.delete(name);
+      // pages open since before the first install are looked after too
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  if (event.request.mode !== "navigate") return;
+  event.respondWith(
+    (async () => {
+      try {
+        return await fetch(event.request);
+      } catch {
+        return (await caches.match(OFFLINE_PAGE)) ?? Response.error();
+      }
+    })(),
+  );
+});
 
 self.addEventListener("push", (event) => {
   let payload = {};
