@@ -1,0 +1,32 @@
+import { readFileSync } from "node:fs";
+import { test, expect } from "@/e2e/support/fixtures";
+
+// Bodies no browser of ours sends: each is refused with 400 or 413 and a Turkish message, never a 500, and the
+// same action still works right after.
+
+function actionId(name: string): string {
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName: string }> };
+  const found = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === name);
+  if (!found) throw new Error(`no server action ${name} in this build`);
+  return found[0];
+}
+
+test("server actions answer broken and oversized bodies with 400 and 413, not 500", async ({ request }) => {
+  const login = actionId("loginAction");
+  const post = (headers: Record<string, string>, data: string) => request.post("/giris", { headers: { "next-action": login, ...headers }, data });
+  const cases: [string, Promise<Awaited<ReturnType<typeof post>>>, number][] = [
+    ["cut-off JSON", post({ "content-type": "text/plain;charset=UTF-8" }, '[{"a":'), 400],
+    ["cut-off multipart", post({ "content-type": "multipart/form-data; boundary=XYZ" }, '--XYZ\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--XY'), 400],
+    ["2 MB", post({ "content-type": "text/plain;charset=UTF-8" }, JSON.stringify(["x".repeat(2_000_000)])), 413],
+    ["form post with a cut-off multipart body", request.post("/giris", { headers: { "content-type": "multipart/form-data; boundary=XYZ" }, data: `--XYZ\r\nContent-Disposition: form-data; name="$ACTION_ID_${login}"\r\n\r\n\r\n--XY` }), 400],
+  ];
+  for (const [label, response, status] of cases) {
+    const answer = await response;
+    expect(answer.status(), label).toBe(status);
+    expect((await answer.json()).error.message, label).toMatch(/okunamadı|çok büyük/);
+  }
+  // a well-formed call of the same action is read by Next as before: wrong credentials, answered in Turkish
+  const ok = await post({ "content-type": "text/plain;charset=UTF-8" }, JSON.stringify([{ email: "yok@example.com", password: "yanlis-sifre-123" }]));
+  expect(ok.status()).toBe(200);
+  expect(await ok.text()).toMatch(/"ok":false/);
+});

@@ -1,0 +1,78 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+// Next answers a server action whose body it cannot read (broken JSON, a cut-off multipart body, one over its
+// 1 MB limit) with a 500, which the operator sees as a crash and the client as "Beklenmeyen bir hata". This checks
+// an action's body before Next reads it: over the limit is 413, unreadable is 400, and a good body is put back
+// on the request for Next untouched.
+
+/** Next's default serverActions.bodySizeLimit. */
+export const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
+
+const isActionPost = (req: IncomingMessage) =>
+  req.method === "POST" &&
+  !req.url?.startsWith("/api/") &&
+  (req.headers["next-action"] !== undefined || String(req.headers["content-type"] ?? "").startsWith("multipart/form-data"));
+
+function refuse(res: ServerResponse, status: 400 | 413, message: string): void {
+  const body = JSON.stringify({ error: { code: status === 413 ? "PAYLOAD_TOO_LARGE" : "VALIDATION", message } });
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), connection: "close" });
+  res.end(body);
+}
+
+function readable(contentType: string, body: Buffer): boolean {
+  if (contentType.startsWith("multipart/form-data")) {
+    const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
+    const mark = boundary ? `--${boundary[1] ?? boundary[2]}` : null;
+    if (!mark) return false;
+    const text = body.toString("latin1");
+    return text.startsWith(mark) && text.trimEnd().endsWith(`${mark}--`);
+  }
+  if (contentType.startsWith("text/plain") || contentType === "") {
+    try {
+      JSON.parse(body.toString("utf8"));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  return true; // other encodings (url-encoded forms) Next reads leniently
+}
+
+/**
+ * Calls `next()` with the request unchanged, or answers 413/400 itself. Only bodies with a Content-Length are
+ * read ahead (every browser sends one for an action); the rest go to Next as they are.
+ */
+export function guardActionBody(req: IncomingMessage, res: ServerResponse, next: () => void): void {
+  if (!isActionPost(req)) return next();
+  const declared = Number(req.headers["content-length"]);
+  if (!Number.isFinite(declared) || req.headers["content-length"] === undefined) return next();
+  if (declared > ACTION_BODY_LIMIT_BYTES) return refuse(res, 413, "Gönderilen veri çok büyük (en fazla 1 MB).");
+  const chunks: Buffer[] = [];
+  let received = 0;
+  const stop = () => {
+    req.off("readable", onReadable);
+    req.off("end", onEnd);
+  };
+  // the client sent less than it declared
+  const onEnd = () => {
+    stop();
+    refuse(res, 400, "İstek okunamadı. Sayfayı yenileyip tekrar deneyin.");
+  };
+  const onReadable = () => {
+    let chunk: Buffer | null;
+    // no read() past the declared length: one more would let the stream end before the bytes are put back
+    while (received < declared && (chunk = req.read() as Buffer | null) !== null) {
+      chunks.push(chunk);
+      received += chunk.length;
+    }
+    if (received < declared) return;
+    stop();
+    const body = Buffer.concat(chunks, received);
+    if (!readable(String(req.headers["content-type"] ?? ""), body)) return refuse(res, 400, "İstek okunamadı. Sayfayı yenileyip tekrar deneyin.");
+    // back at the front of the stream, before its end is read: Next reads the same bytes
+    req.unshift(body);
+    next();
+  };
+  req.on("readable", onReadable);
+  req.on("end", onEnd);
+}
