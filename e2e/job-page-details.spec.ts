@@ -1,21 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { test, expect, logIn } from "@/e2e/support/fixtures";
-import { createPrismaClient } from "@/lib/db";
+import { withE2eDb } from "@/e2e/support/e2e-db";
 
 // Smaller things a lawyer ran into (issue 12, items 11 and 18), each used through the page as a person does.
 
-async function withDb<T>(run: (prisma: ReturnType<typeof createPrismaClient>["prisma"]) => Promise<T>): Promise<T> {
-  const { prisma, pool } = createPrismaClient(process.env.E2E_DATABASE_URL!, 1);
-  try {
-    return await run(prisma);
-  } finally {
-    await prisma.$disconnect();
-    await pool.end();
-  }
-}
 
 async function zeynepsJobs(): Promise<{ open: string; done: string }> {
-  return withDb(async (prisma) => {
+  return withE2eDb(async (prisma) => {
     const zeynep = await prisma.user.findUniqueOrThrow({ where: { email: "zeynep@example.com" } });
     const courthouse = await prisma.courthouse.findFirstOrThrow({ where: { provinceId: 35 } });
     const base = {
@@ -61,7 +52,7 @@ test("the calendar address is copied with one tap", async ({ browser, baseURL })
 });
 
 test("on a phone the profile's rating stays inside its column", async ({ browser, baseURL }) => {
-  const lawyerId = await withDb(async (prisma) => {
+  const lawyerId = await withE2eDb(async (prisma) => {
     const ayse = await prisma.user.findUniqueOrThrow({ where: { email: "ayse@example.com" } });
     const suffix = randomBytes(3).toString("hex");
     const user = await prisma.user.create({

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
 import { test, expect, logIn } from "@/e2e/support/fixtures";
-import { createPrismaClient } from "@/lib/db";
+import { withE2eDb } from "@/e2e/support/e2e-db";
 
 // The board, job pages, profiles, the conversation list and the panel are served from the page cache
 // (lib/page-cache). These tests use them as people do and check the two promises of that cache: a write shows
@@ -32,22 +32,13 @@ async function warm(page: Page, path: string): Promise<void> {
   expect(await view(page, path)).toBe("hit");
 }
 
-async function withDb<T>(run: (db: ReturnType<typeof createPrismaClient>["prisma"]) => Promise<T>): Promise<T> {
-  const { prisma, pool } = createPrismaClient(process.env.E2E_DATABASE_URL!, 1);
-  try {
-    return await run(prisma);
-  } finally {
-    await prisma.$disconnect();
-    await pool.end();
-  }
-}
 
-const userId = (email: string) => withDb(async (db) => (await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id);
+const userId = (email: string) => withE2eDb(async (db) => (await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id);
 
 /** A job between two lawyers in the given state, written straight to the database (the setup, not the write under test). */
 async function jobBetween(posterEmail: string, assigneeEmail: string, status: "ASSIGNED" | "DONE", fileNumber: string): Promise<string> {
   const [posterId, assigneeId] = [await userId(posterEmail), await userId(assigneeEmail)];
-  return withDb(async (db) => {
+  return withE2eDb(async (db) => {
     const courthouse = await db.courthouse.findFirstOrThrow({ where: { provinceId: 6 }, select: { id: true } });
     const job = await db.job.create({
       data: {
