@@ -20,7 +20,7 @@ async function longNamedLawyer(): Promise<{ id: string; ayseId: string; jobId: s
       update: {},
       create: {
         email: LONG_EMAIL, passwordHash: ayse.passwordHash, fullName: LONG_NAME, phone: "+90 555 111 22 33", provinceId: 34,
-        barName: "İstanbul Barosu", barNumber: "77123", title: "AVUKAT", verification: "VERIFIED", kvkkConsentAt: new Date(),
+        barName: "İstanbul Barosu", barNumber: "77123", title: "AVUKAT", verification: "VERIFIED", kvkkConsentAt: new Date(), emailConfirmedAt: new Date(),
       },
       select: { id: true },
     });
@@ -58,7 +58,7 @@ test("every page fits a phone with a long name and passes axe", async ({ page })
   };
   const heading = async () => void (await expect(page.locator("h1").first()).toBeVisible());
 
-  for (const path of ["/", "/giris", "/kayit", "/sifremi-unuttum", "/kvkk", "/ilanlar", "/bu-sayfa-yok"]) await check(path, heading);
+  for (const path of ["/", "/giris", "/kayit", "/sifremi-unuttum", "/kvkk", "/ilanlar", "/bu-sayfa-yok", `/eposta-onayi/${"x".repeat(43)}`]) await check(path, heading);
 
   await logIn(page, LONG_EMAIL, DEMO_PASSWORD);
   const signedIn = async () => {

@@ -22,6 +22,7 @@ export async function createTestUser(overrides: { role?: Role; verification?: Ve
       barName: "İstanbul Barosu",
       barNumber: String(parseInt(suffix, 16) % 10_000_000_000),
       kvkkConsentAt: new Date(),
+      emailConfirmedAt: new Date(),
       role: overrides.role ?? "LAWYER",
       verification: overrides.verification ?? "VERIFIED",
     },

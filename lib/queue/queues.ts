@@ -19,6 +19,8 @@ export type NotificationJobs = {
   "message-notice": { conversationId: string; recipientId: string; messageId: string };
   /** issue a fresh password-reset token for the user and e-mail the link (the token never enters the queue) */
   "password-reset": { userId: string };
+  /** issue a fresh e-mail confirmation token for a new account and e-mail the link */
+  "email-confirmation": { userId: string };
 };
 
 export type MaintenanceJobs = {

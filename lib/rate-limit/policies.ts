@@ -17,6 +17,8 @@ export const rateLimitPolicies = {
   registerByIp: { limiter: Ratelimit.tokenBucket(1, "12 m", 5) },
   /** reset e-mails to one address, whoever asks: stops flooding someone's inbox */
   passwordResetByEmail: { limiter: Ratelimit.tokenBucket(1, "20 m", 3) },
+  /** confirmation e-mails a lawyer asks for again: one every 10 minutes after a burst of 3 */
+  emailConfirmationResend: { limiter: Ratelimit.tokenBucket(1, "10 m", 3) },
   /** reset requests from one address, for any e-mail: stops probing many addresses from one place */
   passwordResetByIp: { limiter: Ratelimit.tokenBucket(1, "2 m", 10) },
   /** bursts of 20, then one message every half second */

@@ -27,6 +27,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ users: numbe
         verification: "VERIFIED",
         verifiedAt: now,
         kvkkConsentAt: now,
+        emailConfirmedAt: now,
         title: "AVUKAT",
         phone: "+90 555 000 00 00",
       },

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { randomInt } from "node:crypto";
-import { registerUser } from "@/lib/users/register-user";
+import { getQueue, NOTIFICATIONS_QUEUE } from "@/lib/queue/queues";
+import { BAR_NUMBER_TAKEN, registerUser } from "@/lib/users/register-user";
 import { uniqueSuffix } from "@/test/factories";
 
 const newIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
@@ -89,9 +90,10 @@ describe("registerUser", () => {
     await expect(registerUser(validInput(), { ip })).resolves.toMatchObject({ id: expect.any(String) });
   });
 
-  it("refuses an e-mail that is already registered, whatever its case", async () => {
+  it("refuses an e-mail whose owner confirmed it, whatever its case", async () => {
     const first = validInput();
-    await registerUser(first, { ip: newIp() });
+    const { id } = await registerUser(first, { ip: newIp() });
+    await db.user.update({ where: { id }, data: { emailConfirmedAt: new Date() } });
     const again = validInput({ email: first.email.toUpperCase() });
     const error = await validationFailure(registerUser(again, { ip: newIp() }));
     expect(error.details.fieldErrors).toEqual({ email: ["Bu e-posta adresiyle kayıtlı bir hesap var."] });
@@ -99,13 +101,37 @@ describe("registerUser", () => {
     expect(await db.user.count({ where: { barNumber: again.barNumber, barName: again.barName } })).toBe(0);
   });
 
-  it("refuses a bar registration number already used at the same bar, but not at another bar", async () => {
+  it("lets the owner of an address register when a sign-up nobody confirmed holds it: that account is replaced", async () => {
+    const squatter = validInput();
+    const { id: squatterId } = await registerUser(squatter, { ip: newIp() });
+    const owner = validInput({ email: squatter.email, fullName: "Av. Gerçek Sahibi" });
+    const { id: ownerId } = await registerUser(owner, { ip: newIp() });
+    expect(ownerId).not.toBe(squatterId);
+    expect(await db.user.findUnique({ where: { id: squatterId } })).toBeNull();
+    expect(await db.user.findUniqueOrThrow({ where: { id: ownerId } })).toMatchObject({ fullName: "Av. Gerçek Sahibi", barNumber: owner.barNumber, emailConfirmedAt: null });
+  });
+
+  it("queues the confirmation e-mail of the new account and leaves it unconfirmed", async () => {
+    const { id } = await registerUser(validInput(), { ip: newIp() });
+    expect((await db.user.findUniqueOrThrow({ where: { id } })).emailConfirmedAt).toBeNull();
+    const jobs = await getQueue(NOTIFICATIONS_QUEUE).getJobs(["waiting", "active", "completed", "failed", "delayed", "prioritized"]);
+    expect(jobs.filter((job) => job.name === "email-confirmation" && job.data.userId === id)).toHaveLength(1);
+  });
+
+  it("refuses a bar registration number a verified lawyer of that bar holds; an unverified claim blocks nobody", async () => {
     const first = validInput();
-    await registerUser(first, { ip: newIp() });
-    const sameBar = validInput({ barNumber: first.barNumber });
-    const error = await validationFailure(registerUser(sameBar, { ip: newIp() }));
-    expect(error.details.fieldErrors).toEqual({ barNumber: ["Bu baro sicil numarasıyla kayıtlı bir hesap var."] });
-    expect(await usersWithEmail(sameBar.email)).toBe(0);
+    const { id: firstId } = await registerUser(first, { ip: newIp() });
+
+    // the first claim is not verified: a second lawyer with the same number registers, and both wait for the admin
+    const second = validInput({ barNumber: first.barNumber });
+    await expect(registerUser(second, { ip: newIp() })).resolves.toMatchObject({ email: second.email.toLowerCase() });
+    expect(await db.user.count({ where: { barName: first.barName, barNumber: first.barNumber } })).toBe(2);
+
+    await db.user.update({ where: { id: firstId }, data: { verification: "VERIFIED" } });
+    const third = validInput({ barNumber: first.barNumber });
+    const error = await validationFailure(registerUser(third, { ip: newIp() }));
+    expect(error.details.fieldErrors).toEqual({ barNumber: [BAR_NUMBER_TAKEN] });
+    expect(await usersWithEmail(third.email)).toBe(0);
 
     const otherBar = validInput({ barNumber: first.barNumber, barName: "İzmir Barosu" });
     await expect(registerUser(otherBar, { ip: newIp() })).resolves.toMatchObject({ email: otherBar.email.toLowerCase() });

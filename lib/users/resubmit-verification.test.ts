@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { BAR_NUMBER_TAKEN } from "@/lib/users/register-user";
 import { resubmitVerification } from "@/lib/users/resubmit-verification";
 import { actorOf, createTestUser } from "@/test/factories";
 
@@ -30,11 +31,15 @@ describe("resubmitVerification", () => {
     expect((await stateOf(rejected.id)).verification).toBe("REJECTED");
   });
 
-  it("refuses a bar number another lawyer of that bar holds, on the field", async () => {
+  it("refuses a bar number a verified lawyer of that bar holds, on the field; an unverified claim does not block", async () => {
     const holder = await createTestUser();
     const rejected = await createTestUser({ verification: "REJECTED" });
     const error = await failure(resubmitVerification(actorOf(rejected), { ...corrected(holder.barNumber), barName: holder.barName }));
-    expect(error.details.fieldErrors).toEqual({ barNumber: ["Bu baro sicil numarasıyla kayıtlı bir hesap var."] });
+    expect(error.details.fieldErrors).toEqual({ barNumber: [BAR_NUMBER_TAKEN] });
     expect((await stateOf(rejected.id)).verification).toBe("REJECTED");
+
+    const pendingClaim = await createTestUser({ verification: "PENDING" });
+    await resubmitVerification(actorOf(rejected), { ...corrected(pendingClaim.barNumber), barName: pendingClaim.barName });
+    expect(await stateOf(rejected.id)).toMatchObject({ verification: "PENDING", barNumber: pendingClaim.barNumber });
   });
 });

@@ -2,8 +2,8 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { conflict } from "@/lib/errors";
-import { isUniqueViolation } from "@/lib/jobs/errors";
 import { barNameSet } from "@/lib/reference/bars";
+import { BAR_NUMBER_TAKEN } from "@/lib/users/register-user";
 import { invalidateUsers } from "@/lib/users/user-cache";
 import { parseInput, validationError } from "@/lib/validation";
 
@@ -14,8 +14,6 @@ export const resubmitVerificationSchema = z.object({
   title: z.enum(["AVUKAT", "STAJYER"], { error: "Unvan seçin." }),
 });
 
-const BAR_NUMBER_TAKEN = "Bu baro sicil numarasıyla kayıtlı bir hesap var.";
-
 /**
  * A lawyer whose verification was rejected corrects what the administrator objected to and asks again: the
  * account goes back to the queue (PENDING) with the corrected bar details. Only ever the actor's own account, and
@@ -23,16 +21,17 @@ const BAR_NUMBER_TAKEN = "Bu baro sicil numarasıyla kayıtlı bir hesap var.";
  */
 export async function resubmitVerification(actor: Actor, input: unknown): Promise<{ verification: "PENDING" }> {
   const data = parseInput(resubmitVerificationSchema, input);
-  try {
-    const { count } = await db.user.updateMany({
-      where: { id: actor.id, verification: "REJECTED" },
-      data: { ...data, verification: "PENDING", verificationNote: null },
-    });
-    if (count === 0) throw conflict("Hesabınız reddedilmiş durumda değil; yeniden göndermeniz gereken bir şey yok.");
-  } catch (error) {
-    if (isUniqueViolation(error)) throw validationError({ barNumber: [BAR_NUMBER_TAKEN] });
-    throw error;
-  }
+  // as at registration, only a verified account holds a (bar, sicil) pair
+  const verifiedHolder = await db.user.findFirst({
+    where: { barName: data.barName, barNumber: data.barNumber, verification: "VERIFIED", id: { not: actor.id } },
+    select: { id: true },
+  });
+  if (verifiedHolder) throw validationError({ barNumber: [BAR_NUMBER_TAKEN] });
+  const { count } = await db.user.updateMany({
+    where: { id: actor.id, verification: "REJECTED" },
+    data: { ...data, verification: "PENDING", verificationNote: null },
+  });
+  if (count === 0) throw conflict("Hesabınız reddedilmiş durumda değil; yeniden göndermeniz gereken bir şey yok.");
   await invalidateUsers([actor.id]);
   return { verification: "PENDING" };
 }

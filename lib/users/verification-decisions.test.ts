@@ -133,6 +133,40 @@ describe("verification decisions", () => {
     expect(one).toMatchObject({ title: "AVUKAT", barName: "İstanbul Barosu", provinceName: "İstanbul" });
     expect(one.email).toMatch(/@example\.com$/);
   });
+
+  it("cannot verify a lawyer whose e-mail is not confirmed, and says why; rejecting still works", async () => {
+    const admin = await newAdmin();
+    const unconfirmed = await createTestUser({ verification: "PENDING" });
+    await db.user.update({ where: { id: unconfirmed.id }, data: { emailConfirmedAt: null } });
+    const error = await failsWith(decideVerification(admin, { userId: unconfirmed.id, decision: "VERIFY" }), "CONFLICT");
+    expect(error.message).toBe("Bu avukat e-posta adresini henüz onaylamadı; onaylamadan doğrulanamaz.");
+    expect((await verificationOf(unconfirmed.id)).verification).toBe("PENDING");
+    await decideVerification(admin, { userId: unconfirmed.id, decision: "REJECT", reason: "Baro kaydı bulunamadı." });
+    expect((await verificationOf(unconfirmed.id)).verification).toBe("REJECTED");
+  });
+
+  it("shows the admin every account claiming the same bar number, and verifies only one of them", async () => {
+    const admin = await newAdmin();
+    const first = await createTestUser({ verification: "PENDING" });
+    const second = await createTestUser({ verification: "PENDING" });
+    await db.user.update({ where: { id: second.id }, data: { barName: first.barName, barNumber: first.barNumber, emailConfirmedAt: null } });
+
+    const listed = [];
+    for (let cursor: string | undefined, page; (page = await listPendingLawyers(admin, cursor)); cursor = page.nextCursor) {
+      listed.push(...page.items.filter((u) => u.id === first.id || u.id === second.id));
+      if (!page.nextCursor) break;
+    }
+    const firstCard = listed.find((u) => u.id === first.id)!;
+    expect(firstCard.emailConfirmed).toBe(true);
+    expect(firstCard.sameBarNumber).toEqual([{ id: second.id, fullName: second.fullName, email: second.email, emailConfirmed: false, verification: "PENDING" }]);
+    expect(listed.find((u) => u.id === second.id)!.sameBarNumber.map((c) => c.id)).toEqual([first.id]);
+
+    await decideVerification(admin, { userId: first.id, decision: "VERIFY" });
+    await db.user.update({ where: { id: second.id }, data: { emailConfirmedAt: new Date() } });
+    const error = await failsWith(decideVerification(admin, { userId: second.id, decision: "VERIFY" }), "CONFLICT");
+    expect(error.message).toContain("başka bir doğrulanmış hesaba kayıtlı");
+    expect((await verificationOf(second.id)).verification).toBe("PENDING");
+  });
 });
 
 async function allPendingPages(admin: ReturnType<typeof actorOf>) {

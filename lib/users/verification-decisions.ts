@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { conflict, forbidden } from "@/lib/errors";
+import { isUniqueViolation } from "@/lib/jobs/errors";
 import { notifyUsers } from "@/lib/notifications/notify-users";
 import { getEmitter } from "@/lib/realtime/emitter";
 import { userRoom } from "@/lib/realtime/rooms";
@@ -32,6 +33,9 @@ export type PendingLawyer = {
   barNumber: string;
   provinceName: string;
   createdAt: Date;
+  emailConfirmed: boolean;
+  /** other accounts that registered the same (bar, sicil): at most one of them can be verified */
+  sameBarNumber: { id: string; fullName: string; email: string; emailConfirmed: boolean; verification: "PENDING" | "VERIFIED" | "REJECTED" }[];
 };
 
 /** Lawyers waiting for verification, oldest first, paged by (createdAt, id). */
@@ -45,9 +49,33 @@ export async function listPendingLawyers(actor: Actor, cursor?: string): Promise
     },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: PAGE_SIZE + 1,
-    select: { id: true, fullName: true, email: true, title: true, barName: true, barNumber: true, createdAt: true, province: { select: { name: true } } },
+    select: {
+      id: true,
+      fullName: true,
+      email: true,
+      title: true,
+      barName: true,
+      barNumber: true,
+      createdAt: true,
+      emailConfirmedAt: true,
+      province: { select: { name: true } },
+    },
   });
-  const items = rows.slice(0, PAGE_SIZE).map(({ province, ...u }) => ({ ...u, provinceName: province.name }));
+  const page = rows.slice(0, PAGE_SIZE);
+  const claims = page.length
+    ? await db.user.findMany({
+        where: { OR: page.map((u) => ({ barName: u.barName, barNumber: u.barNumber })) },
+        select: { id: true, fullName: true, email: true, emailConfirmedAt: true, verification: true, barName: true, barNumber: true },
+      })
+    : [];
+  const items = page.map(({ province, emailConfirmedAt, ...u }) => ({
+    ...u,
+    provinceName: province.name,
+    emailConfirmed: emailConfirmedAt !== null,
+    sameBarNumber: claims
+      .filter((c) => c.id !== u.id && c.barName === u.barName && c.barNumber === u.barNumber)
+      .map((c) => ({ id: c.id, fullName: c.fullName, email: c.email, emailConfirmed: c.emailConfirmedAt !== null, verification: c.verification })),
+  }));
   return { items, nextCursor: rows.length > PAGE_SIZE ? items[items.length - 1].id : null };
 }
 
@@ -56,15 +84,26 @@ export async function decideVerification(actor: Actor, input: unknown): Promise<
   requireAdmin(actor);
   const data = parseInput(decisionSchema, input);
   const verification = data.decision === "VERIFY" ? "VERIFIED" : "REJECTED";
-  const updated = await db.user.updateMany({
-    where: { id: data.userId, verification: "PENDING" },
-    data: {
-      verification,
-      verificationNote: data.decision === "REJECT" ? data.reason : null,
-      verifiedAt: data.decision === "VERIFY" ? new Date() : null,
-    },
-  });
-  if (updated.count === 0) throw conflict("Bu avukat için karar zaten verilmiş ya da hesap bulunamadı.");
+  let updated: { count: number };
+  try {
+    updated = await db.user.updateMany({
+      // a squatter who typed someone else's address can never be verified: the address must be proven first
+      where: { id: data.userId, verification: "PENDING", ...(data.decision === "VERIFY" ? { emailConfirmedAt: { not: null } } : {}) },
+      data: {
+        verification,
+        verificationNote: data.decision === "REJECT" ? data.reason : null,
+        verifiedAt: data.decision === "VERIFY" ? new Date() : null,
+      },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict("Bu baro sicil numarası başka bir doğrulanmış hesaba kayıtlı; aynı sicille ikinci bir hesap doğrulanamaz.");
+    throw error;
+  }
+  if (updated.count === 0) {
+    const user = await db.user.findUnique({ where: { id: data.userId }, select: { verification: true, emailConfirmedAt: true } });
+    if (user?.verification === "PENDING" && !user.emailConfirmedAt) throw conflict("Bu avukat e-posta adresini henüz onaylamadı; onaylamadan doğrulanamaz.");
+    throw conflict("Bu avukat için karar zaten verilmiş ya da hesap bulunamadı.");
+  }
   await invalidateUsers([data.userId]);
   // the lawyer's open tabs reconnect (their sockets carry the old status) and redraw the page: see docs/realtime.md
   getEmitter().to(userRoom(data.userId)).emit("account:changed", { verification });

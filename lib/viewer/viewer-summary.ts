@@ -13,6 +13,8 @@ export type ViewerSummary = {
   email: string;
   role: Role;
   verification: VerificationStatus;
+  /** whether the lawyer opened the confirmation link e-mailed at registration */
+  emailConfirmed: boolean;
 };
 
 /**
@@ -24,11 +26,14 @@ export async function loadViewerSummary(token: string | undefined): Promise<View
   const session = await getSessionByToken(token, { touch: true });
   if (!session) return null;
   const version = await cacheVersion(userNamespace(session.userId));
-  return getOrLoad(cacheKey("viewer", session.userId, version), SUMMARY_TTL_SECONDS, async () => {
+  // the key's suffix changes with the summary's shape, so a deploy never reads a summary of the old shape
+  return getOrLoad(cacheKey("viewer.v2", session.userId, version), SUMMARY_TTL_SECONDS, async () => {
     const user = await db.user.findUnique({
       where: { id: session.userId },
-      select: { id: true, fullName: true, email: true, role: true, verification: true },
+      select: { id: true, fullName: true, email: true, role: true, verification: true, emailConfirmedAt: true },
     });
-    return user ? { id: user.id, name: user.fullName, email: user.email, role: user.role, verification: user.verification } : null;
+    return user
+      ? { id: user.id, name: user.fullName, email: user.email, role: user.role, verification: user.verification, emailConfirmed: user.emailConfirmedAt !== null }
+      : null;
   });
 }

@@ -5,6 +5,7 @@ import { PermanentDeliveryError } from "@/lib/notifications/delivery-errors";
 import { dispatchNotification } from "@/lib/notifications/dispatch-notification";
 import { sendMessageNotice } from "@/lib/notifications/message-notice";
 import { sendWhatsAppVerificationCode } from "@/lib/notifications/whatsapp-verification";
+import { sendEmailConfirmationEmail } from "@/lib/users/email-confirmation-email";
 import { sendPasswordResetEmail } from "@/lib/users/password-reset-email";
 
 type Handlers = { [K in keyof NotificationJobs]: (data: NotificationJobs[K]) => Promise<unknown> };
@@ -17,6 +18,7 @@ export function notificationHandler(options: { backoffMs?: number } = {}) {
     "whatsapp-verification": ({ userId }) => sendWhatsAppVerificationCode(userId),
     "message-notice": (data) => sendMessageNotice(data),
     "password-reset": ({ userId }) => sendPasswordResetEmail(userId),
+    "email-confirmation": ({ userId }) => sendEmailConfirmationEmail(userId),
   };
   return async (job: Job) => {
     const handler = handlers[job.name as keyof NotificationJobs] as ((data: unknown) => Promise<unknown>) | undefined;

@@ -8,6 +8,8 @@ import { DecisionForm } from "@/app/yonetim/dogrulama/decision-form";
 
 export const metadata: Metadata = { title: "Avukat doğrulama" };
 
+const verificationLabel = { PENDING: "doğrulama bekliyor", VERIFIED: "doğrulanmış", REJECTED: "reddedilmiş" } as const;
+
 export default async function VerificationQueuePage({ searchParams }: { searchParams: Promise<{ sonra?: string }> }) {
   const session = await requirePageSession("/yonetim/dogrulama");
   if (session.user.role !== "ADMIN") {
@@ -31,8 +33,22 @@ export default async function VerificationQueuePage({ searchParams }: { searchPa
                   {u.barName} · Sicil no {u.barNumber} · {u.provinceName}
                 </div>
                 <div className="small muted">Kayıt: {formatDateTime(u.createdAt)}</div>
+                {!u.emailConfirmed && <span className="badge badge-warning" data-testid="email-unconfirmed">E-posta onaylanmadı</span>}
+                {u.sameBarNumber.length > 0 && (
+                  <div className="banner banner-warning small" data-testid="bar-number-conflict">
+                    Bu baro sicil numarasıyla {u.sameBarNumber.length} hesap daha var:
+                    <ul>
+                      {u.sameBarNumber.map((c) => (
+                        <li key={c.id} className="break-anywhere">
+                          {c.fullName} ({c.email}) · {verificationLabel[c.verification]}
+                          {c.emailConfirmed ? "" : " · e-posta onaylanmadı"}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
               </div>
-              <DecisionForm userId={u.id} />
+              <DecisionForm userId={u.id} canVerify={u.emailConfirmed} />
             </li>
           ))}
         </ul>
