@@ -107,7 +107,7 @@ test("A posts → B sees it live → applies → A accepts → B gets the file n
   await expect(b.getByTestId("assignment")).toContainText("Bu iş size verildi");
   await expect(b.getByTestId("file-number")).toHaveText(fileNumber);
   const [download] = await Promise.all([b.waitForEvent("download"), b.getByTestId("authorisation-pdf").click()]);
-  expect(download.suggestedFilename()).toMatch(/^yetki-belgesi-.+\.pdf$/);
+  expect(download.suggestedFilename()).toMatch(/^yetki-belgesi-TVK-20\d\d-\d{6}\.pdf$/);
   const pdf = await readFile((await download.path())!);
   expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
   const text = await pdfText(pdf);

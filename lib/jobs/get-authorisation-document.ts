@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { getAssignment } from "@/lib/jobs/get-assignment";
+import { jobReference } from "@/lib/jobs/job-reference";
 import { taskTypeLabels } from "@/lib/jobs/labels";
 import { renderAuthorisationDocument, type DocumentParty } from "@/lib/pdf/authorisation-document";
 
@@ -15,7 +16,7 @@ const withoutTitle = (name: string) => name.replace(/^(Av\.|Stj\. Av\.)\s*/i, ""
 export async function getAuthorisationDocument(actor: Actor, jobId: string): Promise<{ fileName: string; pdf: Buffer }> {
   const assignment = await getAssignment(actor, jobId);
   const [job, people] = await Promise.all([
-    db.job.findUniqueOrThrow({ where: { id: jobId }, select: { taskType: true } }),
+    db.job.findUniqueOrThrow({ where: { id: jobId }, select: { taskType: true, number: true, createdAt: true } }),
     db.user.findMany({ where: { id: { in: [assignment.poster.id, assignment.assignee.id] } }, select: { id: true, tbbNumber: true } }),
   ]);
   const tbb = new Map(people.map((p) => [p.id, p.tbbNumber]));
@@ -26,8 +27,9 @@ export async function getAuthorisationDocument(actor: Actor, jobId: string): Pro
     barNumber: p.barNumber,
     tbbNumber: tbb.get(p.id) ?? null,
   });
+  const reference = jobReference(job);
   const pdf = await renderAuthorisationDocument({
-    reference: assignment.jobId,
+    reference,
     issuedAt: formatDate(new Date()),
     grantor: party(assignment.poster),
     grantee: party(assignment.assignee),
@@ -37,5 +39,5 @@ export async function getAuthorisationDocument(actor: Actor, jobId: string): Pro
     task: `${taskTypeLabels[job.taskType]} — ${assignment.title}`,
     scheduledAt: formatDateTime(assignment.scheduledAt),
   });
-  return { fileName: `yetki-belgesi-${assignment.jobId}.pdf`, pdf };
+  return { fileName: `yetki-belgesi-${reference}.pdf`, pdf };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
 import { getAuthorisationDocument } from "@/lib/jobs/get-authorisation-document";
 import { assignedJob, lawyer } from "@/lib/jobs/marketplace-test-support";
 import { pdfText } from "@/lib/pdf/pdf-text.test-support";
@@ -10,7 +11,9 @@ describe("yetki belgesi", () => {
     const jobId = await assignedJob(a.actor, b.actor, { court: "Ankara 3. Ağır Ceza Mahkemesi", fileNumber: "2026/1234 Esas" });
     for (const viewer of [a.actor, b.actor]) {
       const { pdf, fileName } = await getAuthorisationDocument(viewer, jobId);
-      expect(fileName).toBe(`yetki-belgesi-${jobId}.pdf`);
+      const { number } = await db.job.findUniqueOrThrow({ where: { id: jobId }, select: { number: true } });
+      const reference = `TVK-${new Date().getFullYear()}-${String(number).padStart(6, "0")}`;
+      expect(fileName).toBe(`yetki-belgesi-${reference}.pdf`);
       expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
       const text = await pdfText(pdf);
       expect(text).toContain("YETKİ BELGESİ");
@@ -20,6 +23,9 @@ describe("yetki belgesi", () => {
       expect(text).toContain("Ankara 3. Ağır Ceza Mahkemesi");
       expect(text).toContain("2026/1234 Esas");
       expect(text).toContain("Yetki verilen avukat");
+      // a number a person can read out, not the record id
+      expect(text).toContain(`Belge no: ${reference}`);
+      expect(text).not.toContain(jobId);
     }
   });
 });
