@@ -18,6 +18,9 @@ function createPgPool(databaseUrl: string, poolMax: number): { pool: pg.Pool; sc
     idleTimeoutMillis: 30_000,
     ...(schema ? { options: `-c search_path="${schema.replace(/"/g, '""')}"` } : {}),
   });
+  // a server that goes away (a crash, a restart, a failover) ends the idle connections with an error the pool
+  // emits; unheard, it would kill the process. The pool drops the connection and opens a new one when asked.
+  pool.on("error", (error) => console.error(`idle PostgreSQL connection lost: ${error.message}`));
   return { pool, schema };
 }
 

@@ -6,6 +6,7 @@ import type { Role, VerificationStatus } from "@/lib/generated/prisma/enums";
 import { clientIpFrom } from "@/lib/request-ip";
 import { createSession, getSessionByToken, revokeSession, SESSION_ABSOLUTE_SECONDS } from "@/lib/auth/session-store";
 import { usesSecureCookies } from "@/lib/auth/session-cookie";
+import { loadSessionUser } from "@/lib/auth/session-user";
 import { authenticateWithPassword } from "@/lib/users/authenticate-with-password";
 import { consumeRegistrationTicket } from "@/lib/users/registration-ticket";
 
@@ -37,7 +38,7 @@ class LoginRateLimited extends CredentialsSignin {
 // Auth.js's Credentials provider only works with the "jwt" strategy. We keep that strategy but make the
 // "token" an opaque session id: encode creates the Redis record, decode looks it up. The cookie carries
 // nothing else, and deleting the record ends the session at the next request.
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+export const { handlers, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   trustHost: true,
   useSecureCookies: usesSecureCookies(),
@@ -87,25 +88,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       }
       return token;
     },
+    // Auth.js's own /api/auth/session; the app's pages read the session in lib/auth/current-user.ts
     async session({ session, token }) {
-      const user = await db.user.findUnique({
-        where: { id: token.sub },
-        select: { id: true, email: true, fullName: true, role: true, verification: true, avatarPath: true },
-      });
+      const user = token.sub ? await loadSessionUser(token.sub) : null;
       if (!user || !token.sessionHandle) throw new Error("session user no longer exists");
-      return {
-        ...session,
-        sessionId: token.sessionHandle,
-        user: {
-          id: user.id,
-          email: user.email,
-          name: user.fullName,
-          image: user.avatarPath,
-          role: user.role,
-          verification: user.verification,
-          verified: user.verification === "VERIFIED",
-        },
-      };
+      return { ...session, sessionId: token.sessionHandle, user };
     },
   },
   events: {

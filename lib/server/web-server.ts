@@ -5,6 +5,7 @@ import type { Env } from "@/lib/env";
 import { contentSecurityPolicy, newNonce } from "@/lib/http/content-security-policy";
 import { servePageFromCache } from "@/lib/page-cache/serve-page";
 import { guardActionBody } from "@/lib/server/action-body-guard";
+import { answerPageErrors } from "@/lib/server/page-error-answer";
 import { adoptConnection, isRealtimeRequestLine, rawRequestHead } from "@/lib/server/connection-router";
 import type { ConnectionMessage } from "@/lib/server/web-process";
 import { serveViewer, VIEWER_PATH } from "@/lib/viewer/serve-viewer";
@@ -30,6 +31,7 @@ export async function startWebServer(config: Env, dev: boolean): Promise<Server>
     req.headers["content-security-policy"] = policy;
     res.setHeader("Content-Security-Policy", policy);
     if (req.url === VIEWER_PATH) return void serveViewer(req, res);
+    if (!dev) answerPageErrors(res); // in development Next's error overlay says more
     guardActionBody(req, res, () => void servePageFromCache(req, res, () => handle(req, res), nonce));
   });
   httpServer.on("upgrade", (req: IncomingMessage, socket: net.Socket, head: Buffer) => {
