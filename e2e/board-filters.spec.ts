@@ -40,4 +40,10 @@ test("the board's search box finds the word forms a lawyer types, and jobs by th
   await expect(cards.filter({ hasText: "İzmir'de menkul haczine katılım" })).toHaveCount(0);
   await search("icra"); // the task type "Haciz / icra"
   await expect(cards.filter({ hasText: "İzmir'de menkul haczine katılım" })).toHaveCount(1);
+  await search("IZMIR"); // typed without a Turkish keyboard: "ızmır" to Turkish rules, folded to "izmir"
+  await expect(cards.filter({ hasText: "İzmir'de menkul haczine katılım" })).toHaveCount(1);
+  await expect(page.getByTestId("approximate-results")).toHaveCount(0);
+  await search("menkl"); // a typo: no word matches, the closest spelling does, and the page says so
+  await expect(cards.filter({ hasText: "İzmir'de menkul haczine katılım" })).toHaveCount(1);
+  await expect(page.getByTestId("approximate-results")).toContainText("yazılışı en yakın ilanlar");
 });

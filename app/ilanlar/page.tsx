@@ -21,7 +21,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   );
   // nothing here may depend on the viewer: the page is cached once for everyone (lib/page-cache/page-routes.ts)
   const places = await placeOptionsFor(params.il);
-  let page: BoardPage = { items: [], nextCursor: null, total: 0 };
+  let page: BoardPage = { items: [], nextCursor: null, total: 0, approximate: false };
   let error: string | null = null;
   try {
     page = await searchJobs({
@@ -67,6 +67,11 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
           }}
         />
       </SignedIn>
+      {page.approximate && page.total > 0 && (
+        <p className="banner banner-warning" role="status" data-testid="approximate-results">
+          “{params.q}” ile tam eşleşen ilan yok; yazılışı en yakın ilanlar gösteriliyor.
+        </p>
+      )}
       {page.items.length === 0 ? (
         <p className="card empty">Bu ölçütlere uyan açık ilan yok.</p>
       ) : (

@@ -53,7 +53,9 @@ export function BoardFilters({ places, params }: { places: PlaceOptions; params:
       </details>
       <div className="field">
         <label htmlFor="board-sirala">Sıralama</label>
-        <select id="board-sirala" name="sirala" defaultValue={params.sirala ?? "soonest"}>
+        {/* "Önerilen": the best matches first when searching, the soonest date otherwise (lib/jobs/search-jobs.ts) */}
+        <select id="board-sirala" name="sirala" defaultValue={params.sirala ?? ""}>
+          <option value="">Önerilen</option>
           <option value="soonest">En yakın tarih</option>
           <option value="newest">En yeni</option>
           <option value="fee">En yüksek ücret</option>

@@ -9,9 +9,9 @@ import { useFocusFirstError } from "@/components/use-focus-first-error";
 import { useFormAction } from "@/components/use-form-action";
 import type { ActionResult } from "@/lib/actions/server-action";
 import type { TaskType } from "@/lib/generated/prisma/enums";
-import { feeGuidanceFor } from "@/lib/jobs/fee-guidance";
+import { feeGuidanceFor, minimumAboveFee } from "@/lib/jobs/fee-guidance";
 import { lawAreas, taskTypeLabels, taskTypes, urgencies, urgencyLabels } from "@/lib/jobs/labels";
-import { formatKurus } from "@/lib/jobs/money";
+import { formatKurus, parseTurkishLira } from "@/lib/jobs/money";
 import type { PlaceOptions } from "@/lib/jobs/reference-places";
 
 type Props = {
@@ -36,6 +36,8 @@ export function JobForm({ action, places, initial = {}, submitLabel }: Props) {
   }
   const form = useFocusFirstError(state.result);
   const guidance = feeGuidanceFor(taskType);
+  const [feeText, setFeeText] = useState(v.fee ?? "");
+  const underMinimum = minimumAboveFee(taskType, parseTurkishLira(feeText));
   const invalid = (name: string) => (errors?.[name]?.length ? true : undefined);
   return (
     <form action={formAction} noValidate className="job-form" ref={form}>
@@ -85,6 +87,7 @@ export function JobForm({ action, places, initial = {}, submitLabel }: Props) {
         errors={errors}
         defaultValue={v.fee}
         key={`fee-${v.fee}`}
+        onChange={(e) => setFeeText(e.target.value)}
         hint={
           guidance ? (
             <span data-testid="fee-guidance">
@@ -92,10 +95,17 @@ export function JobForm({ action, places, initial = {}, submitLabel }: Props) {
               {guidance.lines.map((l) => `${l.label} en az ${formatKurus(l.minimumKurus)}`).join("; ")}
             </span>
           ) : (
-            "Örn. 1.500 veya 1.500,50"
+            "Örn. 1.500 veya 1.500,50. AAÜT'de bu görev türü için tek bir asgari tutar yok; ücreti tarifeye uygun belirleyin."
           )
         }
       />
+      {underMinimum && (
+        // a warning, not a refusal: the poster may share a fee agreed elsewhere, but should know what the tariff says
+        <p className="banner banner-warning small" role="status" data-testid="fee-below-minimum">
+          Bu ücret {guidance?.edition} uyarınca en az {formatKurus(underMinimum.minimumKurus)} olan tutarın altında ({underMinimum.label}).
+          Tarifenin altında ücret kararlaştırılamaz (AAÜT m. 1/3); yine de yayınlayabilirsiniz.
+        </p>
+      )}
       <FormField name="urgency" label="Aciliyet" errors={errors}>
         <select id="field-urgency" name="urgency" defaultValue={v.urgency ?? "NORMAL"} key={`u-${v.urgency}`}>
           {urgencies.map((u) => (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatKurus, parseTurkishLira } from "@/lib/jobs/money";
-import { feeGuidanceFor } from "@/lib/jobs/fee-guidance";
+import { feeGuidanceFor, minimumAboveFee } from "@/lib/jobs/fee-guidance";
 
 describe("money", () => {
   it("shows kuruş the Turkish way", () => {
@@ -27,5 +27,14 @@ describe("money", () => {
     expect(feeGuidanceFor("DILEKCE")?.lines).toEqual([{ label: "Dilekçe yazımı", minimumKurus: 600_000 }]);
     expect(feeGuidanceFor("KESIF_DELIL_TESPITI")?.lines.map((l) => l.minimumKurus)).toEqual([1_000_000, 1_250_000]);
     expect(feeGuidanceFor("TEBLIGAT")).toBeNull();
+  });
+
+  it("names the lowest tariff line a fee falls under, and nothing at or above it or without a line", () => {
+    expect(minimumAboveFee("DILEKCE", 5_000)).toEqual({ label: "Dilekçe yazımı", minimumKurus: 600_000 });
+    expect(minimumAboveFee("DILEKCE", 600_000)).toBeNull();
+    expect(minimumAboveFee("KESIF_DELIL_TESPITI", 1_100_000)).toBeNull(); // above the duruşmasız line
+    expect(minimumAboveFee("KESIF_DELIL_TESPITI", 900_000)?.minimumKurus).toBe(1_000_000);
+    expect(minimumAboveFee("TEBLIGAT", 100)).toBeNull();
+    expect(minimumAboveFee("DILEKCE", null)).toBeNull();
   });
 });

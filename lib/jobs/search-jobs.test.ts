@@ -25,7 +25,7 @@ describe("searchJobs (the job board)", () => {
     const b = await postJob(actor, { provinceId: "42", courthouseId: String(c1), title: `Haciz ${tag} iki`, taskType: "HACIZ_ICRA", fee: "3.000", urgency: "URGENT", scheduledAt: inDays(8), deadlineAt: inDays(6) });
     const c = await postJob(actor, { provinceId: "42", courthouseId: String(c0), title: `Dilekçe ${tag} üç`, taskType: "DILEKCE", fee: "6.000", scheduledAt: inDays(20), deadlineAt: inDays(19) });
 
-    const ids = async (filters: Record<string, string>) => (await searchJobs({ provinceId: "42", q: tag, ...filters })).items.map((j) => j.id);
+    const ids = async (filters: Record<string, string>) => (await searchJobs({ provinceId: "42", q: tag, sort: "soonest", ...filters })).items.map((j) => j.id);
     expect(await ids({})).toEqual([a, b, c]);
     expect((await searchJobs({ provinceId: "42", q: tag })).total).toBe(3);
     expect(await ids({ courthouseId: String(c0) })).toEqual([a, c]);
@@ -35,7 +35,7 @@ describe("searchJobs (the job board)", () => {
     const inTenDays = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
     expect(await ids({ to: inTenDays })).toEqual([a, b]);
     expect(await ids({ from: inTenDays })).toEqual([c]);
-    const page = await searchJobs({ provinceId: "42", q: tag, minFee: "3.000" });
+    const page = await searchJobs({ provinceId: "42", q: tag, minFee: "3.000", sort: "soonest" });
     expect(page.total).toBe(2);
     expect(page.items[0]).toMatchObject({ id: b, provinceName: "Konya", feeKurus: 300_000, urgency: "URGENT" });
     expect(page.items[0]).not.toHaveProperty("fileNumber");
@@ -107,6 +107,49 @@ describe("searchJobs (the job board)", () => {
     expect(await ids("izmir'deki")).toEqual([seizure]);
   });
 
+  it("folds Turkish letters and both i's: a phone without a Turkish keyboard finds the same jobs", async () => {
+    const { actor } = await lawyer();
+    const tag = `klavye${uniqueSuffix()}`;
+    const job = await postJob(actor, { provinceId: "47", title: `Karşıyaka'da keşif ${tag}`, description: "Bilirkişi ile taşınmaz üzerinde inceleme." });
+    const ids = async (q: string) => (await searchJobs({ provinceId: "47", q: `${tag} ${q}` })).items.map((j) => j.id);
+    for (const typed of ["karsiyaka", "KARŞIYAKA", "KARSIYAKA", "bilirkisi", "tasinmaz", "Keşif", "KESIF"]) expect(await ids(typed), typed).toEqual([job]);
+    expect((await searchJobs({ provinceId: "47", q: `${tag} karsiyaka` })).approximate).toBe(false);
+  });
+
+  it("forgives a typo when the words match nothing, and says the results are the closest spellings", async () => {
+    const { actor } = await lawyer();
+    const tag = `yazim${uniqueSuffix()}`;
+    const seizure = await postJob(actor, { provinceId: "48", taskType: "HACIZ_ICRA", title: `Menkul haczine katılım ${tag}`, description: "Yediemin hazır olacak." });
+    await postJob(actor, { provinceId: "48", title: `Boşanma duruşması ${tag}` });
+    const typo = await searchJobs({ provinceId: "48", q: `${tag} yediemni` });
+    expect(typo.items.map((j) => j.id)).toEqual([seizure]);
+    expect(typo).toMatchObject({ total: 1, approximate: true });
+    // a word that is nowhere near anything still finds nothing
+    expect(await searchJobs({ provinceId: "48", q: `${tag} zzqqxxww` })).toMatchObject({ total: 0, items: [] });
+  });
+
+  it("ranks a search by relevance by default: a title match before a match in the description, across pages", async () => {
+    const { actor } = await lawyer();
+    const tag = `sira${uniqueSuffix()}`;
+    const inDescription = await postJob(actor, { provinceId: "49", title: `Dosya işi ${tag}`, description: "Tahliye davasının duruşmasına katılım.", scheduledAt: inDays(2), deadlineAt: inDays(1) });
+    const inTitle = await postJob(actor, { provinceId: "49", title: `Tahliye duruşması ${tag}`, scheduledAt: inDays(9), deadlineAt: inDays(8) });
+    const ranked = await searchJobs({ provinceId: "49", q: `${tag} tahliye` });
+    expect(ranked.items.map((j) => j.id)).toEqual([inTitle, inDescription]);
+    // the lawyer can still ask for the date order, and without a search the default stays the soonest date
+    expect((await searchJobs({ provinceId: "49", q: `${tag} tahliye`, sort: "soonest" })).items.map((j) => j.id)).toEqual([inDescription, inTitle]);
+    expect((await searchJobs({ provinceId: "49", sort: "relevance" })).items[0]?.scheduledAt.getTime()).toBeLessThanOrEqual(
+      (await searchJobs({ provinceId: "49", sort: "relevance" })).items.at(-1)!.scheduledAt.getTime(),
+    );
+
+    for (let i = 0; i < PAGE_SIZE + 3; i++) await postJob(actor, { provinceId: "49", title: `Tahliye ${tag} ${i}`, description: i % 2 ? "Tahliye ve yine tahliye." : "Kısa bir açıklama yeter burada." });
+    const first = await searchJobs({ provinceId: "49", q: `${tag} tahliye` });
+    const second = await searchJobs({ provinceId: "49", q: `${tag} tahliye`, cursor: first.nextCursor! });
+    const all = [...first.items, ...second.items].map((j) => j.id);
+    expect(all).toHaveLength(PAGE_SIZE + 5);
+    expect(new Set(all).size).toBe(PAGE_SIZE + 5);
+    expect(second.nextCursor).toBeNull();
+  });
+
   it("serves from the cache until a write changes the board, and still answers with the cache flushed", async () => {
     const { actor } = await lawyer();
     const tag = `onbellek${uniqueSuffix()}`;
@@ -137,16 +180,18 @@ describe("searchJobs (the job board)", () => {
 
   it("uses the indexes: the board page and the text search never scan the Job table", async () => {
     // the test database is small, so the planner is told to prefer indexes the way it would on a large table
-    const [board, search] = await db.$transaction(async (tx) => {
+    const [board, search, similar] = await db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
       const plan = async (sql: string) => JSON.stringify(await tx.$queryRawUnsafe(`EXPLAIN (FORMAT JSON) ${sql}`));
       return [
         await plan(`SELECT id FROM "Job" WHERE status = 'OPEN' AND ("scheduledAt", id) > (now(), '') ORDER BY "scheduledAt", id LIMIT 21`),
-        await plan(`SELECT id FROM "Job" WHERE "searchVector" @@ to_tsquery('turkish', '(haciz:* | hacz:*)')`),
+        await plan(`SELECT id FROM "Job" WHERE "searchVector" @@ (to_tsquery('turkish', '(haciz:* | hacz:*)') || to_tsquery('simple', 'haciz:*'))`),
+        await plan(`SELECT id FROM "Job" WHERE "searchText" %> 'yediemni'`),
       ];
     });
     expect(board).toContain("Job_status_scheduledAt_id_idx");
     expect(board).not.toContain("Seq Scan");
     expect(search).toContain("Job_searchVector_idx");
+    expect(similar).toContain("Job_searchText_trgm_idx");
   });
 });

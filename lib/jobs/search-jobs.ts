@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { cacheKey, cacheVersion, getOrLoad } from "@/lib/cache";
-import { turkishSearchQuery, wantsWebSearchSyntax } from "@/lib/jobs/turkish-search-query";
+import { similarWordsMatch, wordsMatch, type TextMatch } from "@/lib/jobs/board-text-search";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/validation";
 import { parseIstanbulDate } from "@/lib/jobs/istanbul-time";
@@ -14,7 +14,8 @@ import { parseTurkishLira } from "@/lib/jobs/money";
 export const PAGE_SIZE = 20;
 const BOARD_TTL_SECONDS = 60;
 
-export const sortOptions = ["soonest", "newest", "fee"] as const;
+// "relevance" only means something with a search, and is the default then
+export const sortOptions = ["soonest", "newest", "fee", "relevance"] as const;
 export type BoardSort = (typeof sortOptions)[number];
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
@@ -47,12 +48,18 @@ export const boardQuerySchema = z.object({
     }),
   ),
   q: optional(z.string().trim().max(200, "Arama en fazla 200 karakter olabilir.")),
-  sort: z.preprocess(blankToUndefined, z.enum(sortOptions).default("soonest")),
+  sort: optional(z.enum(sortOptions)),
   cursor: optional(z.string().max(200)),
-});
+}).transform(({ sort, ...rest }) => ({ ...rest, sort: effectiveSort(sort, rest.q) }));
+
+function effectiveSort(sort: BoardSort | undefined, q: string | undefined): BoardSort {
+  if (!q) return sort === "relevance" || !sort ? "soonest" : sort;
+  return sort ?? "relevance";
+}
 
 export type BoardQuery = z.output<typeof boardQuerySchema>;
-export type BoardPage = { items: JobSummary[]; nextCursor: string | null; total: number };
+/** `approximate`: nothing matched the words as typed, so these are the jobs whose text comes closest (a typo). */
+export type BoardPage = { items: JobSummary[]; nextCursor: string | null; total: number; approximate: boolean };
 
 type Cursor = { v: string | number; id: string };
 
@@ -61,14 +68,15 @@ function decodeCursor(text: string | undefined, sort: BoardSort): Cursor | null 
   if (!text) return null;
   try {
     const c = JSON.parse(Buffer.from(text, "base64url").toString()) as Cursor;
-    const valid = typeof c.id === "string" && (sort === "fee" ? Number.isInteger(c.v) : !Number.isNaN(Date.parse(String(c.v))));
+    const numeric = sort === "fee" ? Number.isInteger(c.v) : sort === "relevance" ? typeof c.v === "number" && Number.isFinite(c.v) : false;
+    const valid = typeof c.id === "string" && (sort === "fee" || sort === "relevance" ? numeric : !Number.isNaN(Date.parse(String(c.v))));
     return valid ? c : null;
   } catch {
     return null;
   }
 }
 
-function filterSql(q: BoardQuery): Prisma.Sql {
+function filterSql(q: BoardQuery, text: TextMatch | null): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`j.status = 'OPEN'::"JobStatus"`];
   if (q.provinceId) conditions.push(Prisma.sql`j."provinceId" = ${q.provinceId}`);
   if (q.courthouseId) conditions.push(Prisma.sql`j."courthouseId" = ${q.courthouseId}`);
@@ -77,21 +85,21 @@ function filterSql(q: BoardQuery): Prisma.Sql {
   if (q.from) conditions.push(Prisma.sql`j."scheduledAt" >= ${q.from}`);
   if (q.to) conditions.push(Prisma.sql`j."scheduledAt" <= ${q.to}`);
   if (q.minFee) conditions.push(Prisma.sql`j."feeKurus" >= ${q.minFee}`);
-  // over the trigger-kept tsvector (title, task type, area, places, description), served by its GIN index
-  if (q.q) {
-    const prefixQuery = wantsWebSearchSyntax(q.q) ? null : turkishSearchQuery(q.q);
-    conditions.push(
-      prefixQuery
-        ? Prisma.sql`j."searchVector" @@ to_tsquery('turkish', ${prefixQuery})`
-        : Prisma.sql`j."searchVector" @@ websearch_to_tsquery('turkish', ${q.q})`,
-    );
-  }
+  if (text) conditions.push(text.where);
   return Prisma.join(conditions, " AND ");
 }
 
 // Each order has a matching (status, column, id) index (optionally led by province or courthouse), so a page is
 // an index range scan from the cursor: no OFFSET, constant cost however deep the reader pages.
-function orderSql(sort: BoardSort, cursor: Cursor | null): { keyset: Prisma.Sql | null; order: Prisma.Sql } {
+function orderSql(sort: BoardSort, cursor: Cursor | null, text: TextMatch | null): { keyset: Prisma.Sql | null; order: Prisma.Sql } {
+  if (sort === "relevance" && text) {
+    // rounded, so the cursor's copy of a score compares equal to the row's (a float through JSON may not)
+    const score = Prisma.sql`round((${text.rank})::numeric, 6)`;
+    return {
+      keyset: cursor ? Prisma.sql`(${score}, j.id) < (${Number(cursor.v)}, ${cursor.id})` : null,
+      order: Prisma.sql`${score} DESC, j.id DESC`,
+    };
+  }
   if (sort === "fee") {
     return {
       keyset: cursor ? Prisma.sql`(j."feeKurus", j.id) < (${Number(cursor.v)}, ${cursor.id})` : null,
@@ -110,11 +118,12 @@ function orderSql(sort: BoardSort, cursor: Cursor | null): { keyset: Prisma.Sql 
   };
 }
 
-async function loadPage(q: BoardQuery): Promise<Omit<BoardPage, "total">> {
-  const { keyset, order } = orderSql(q.sort, decodeCursor(q.cursor, q.sort));
-  const where = keyset ? Prisma.sql`${filterSql(q)} AND ${keyset}` : filterSql(q);
-  const rows = await db.$queryRaw<JobSummary[]>`
-    SELECT j.id, j.title, j."taskType", j."lawArea", j."provinceId", p.name AS "provinceName", j."courthouseId",
+async function loadPage(q: BoardQuery, text: TextMatch | null): Promise<Pick<BoardPage, "items" | "nextCursor">> {
+  const { keyset, order } = orderSql(q.sort, decodeCursor(q.cursor, q.sort), text);
+  const where = keyset ? Prisma.sql`${filterSql(q, text)} AND ${keyset}` : filterSql(q, text);
+  const score = text ? Prisma.sql`round((${text.rank})::numeric, 6)::float8` : Prisma.sql`0::float8`;
+  const rows = await db.$queryRaw<(JobSummary & { score: number })[]>`
+    SELECT ${score} AS score, j.id, j.title, j."taskType", j."lawArea", j."provinceId", p.name AS "provinceName", j."courthouseId",
            c.name AS "courthouseName", j."scheduledAt", j."deadlineAt", j."feeKurus", j.urgency, j."createdAt",
            u."fullName" AS "posterName"
     FROM "Job" j
@@ -124,16 +133,27 @@ async function loadPage(q: BoardQuery): Promise<Omit<BoardPage, "total">> {
     WHERE ${where}
     ORDER BY ${order}
     LIMIT ${PAGE_SIZE + 1}`;
-  const items = rows.slice(0, PAGE_SIZE);
-  const last = items[items.length - 1];
-  const sortValue = (job: JobSummary) =>
-    q.sort === "fee" ? job.feeKurus : (q.sort === "newest" ? job.createdAt : job.scheduledAt).toISOString();
-  return { items, nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor({ v: sortValue(last), id: last.id }) : null };
+  const page = rows.slice(0, PAGE_SIZE);
+  const last = page[page.length - 1];
+  const sortValue = (job: (typeof rows)[number]) =>
+    q.sort === "relevance" ? job.score : q.sort === "fee" ? job.feeKurus : (q.sort === "newest" ? job.createdAt : job.scheduledAt).toISOString();
+  return {
+    items: page.map(({ score, ...job }) => job),
+    nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor({ v: sortValue(last), id: last.id }) : null,
+  };
 }
 
-async function countMatches(q: BoardQuery): Promise<number> {
-  const [{ count }] = await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM "Job" j WHERE ${filterSql(q)}`;
+async function countMatches(q: BoardQuery, text: TextMatch | null): Promise<number> {
+  const [{ count }] = await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM "Job" j WHERE ${filterSql(q, text)}`;
   return count;
+}
+
+/** The words as typed; when they match nothing, the closest spellings. Which one applies depends on the count. */
+async function countWithFallback(q: BoardQuery): Promise<{ total: number; approximate: boolean }> {
+  const exact = q.q ? wordsMatch(q.q) : null;
+  const total = await countMatches(q, exact);
+  const similar = total === 0 && q.q ? similarWordsMatch(q.q) : null;
+  return similar ? { total: await countMatches(q, similar), approximate: true } : { total, approximate: false };
 }
 
 const hashOf = (value: unknown) => createHash("sha1").update(JSON.stringify(value)).digest("base64url");
@@ -146,9 +166,10 @@ export async function searchJobs(input: unknown): Promise<BoardPage> {
   const q = parseInput(boardQuerySchema, input);
   const { cursor, sort, ...filters } = q;
   const version = await cacheVersion(BOARD_NAMESPACE);
-  const [page, total] = await Promise.all([
-    getOrLoad(cacheKey("board", version, "page", hashOf({ ...filters, sort, cursor })), BOARD_TTL_SECONDS, () => loadPage(q)),
-    getOrLoad(cacheKey("board", version, "count", hashOf(filters)), BOARD_TTL_SECONDS, () => countMatches(q)),
-  ]);
-  return { ...page, total };
+  const { total, approximate } = await getOrLoad(cacheKey("board", version, "matches", hashOf(filters)), BOARD_TTL_SECONDS, () => countWithFallback(q));
+  const text = q.q ? (approximate ? similarWordsMatch(q.q) : wordsMatch(q.q)) : null;
+  const page = await getOrLoad(cacheKey("board", version, "page", hashOf({ ...filters, sort, cursor, approximate })), BOARD_TTL_SECONDS, () =>
+    loadPage(q, text),
+  );
+  return { ...page, total, approximate };
 }

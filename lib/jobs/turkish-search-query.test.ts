@@ -1,23 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { turkishSearchQuery, wantsWebSearchSyntax } from "@/lib/jobs/turkish-search-query";
+import { foldTurkish, turkishSearchWords, wantsWebSearchSyntax } from "@/lib/jobs/turkish-search-query";
 
-describe("turkishSearchQuery", () => {
+const turkish = (text: string) => turkishSearchWords(text).map((w) => w.turkish);
+
+describe("turkishSearchWords", () => {
   it("makes every word a prefix term, with the elided form where Turkish drops a vowel", () => {
-    expect(turkishSearchQuery("haciz")).toBe("(haciz:* | hacz:*)");
-    expect(turkishSearchQuery("Keşif inceleme")).toBe("(keşif:* | keşf:*) & (inceleme:*)");
-    expect(turkishSearchQuery("İcra")).toBe("(icra:*)");
+    expect(turkish("haciz")).toEqual(["(haciz:* | hacz:*)"]);
+    expect(turkish("Keşif inceleme")).toEqual(["(keşif:* | keşf:*)", "(inceleme:*)"]);
+    expect(turkish("İcra")).toEqual(["(icra:*)"]);
   });
 
   it("searches a proper noun without the suffix after its apostrophe", () => {
     // the elided form of a word that has none ("izmr") finds nothing more: the rule is applied blindly and cheaply
-    expect(turkishSearchQuery("İzmir'de haciz")).toBe("(izmir:* | izmr:*) & (haciz:* | hacz:*)");
-    expect(turkishSearchQuery("Yargıtay’ın")).toBe("(yargıtay:*)");
+    expect(turkish("İzmir'de haciz")).toEqual(["(izmir:* | izmr:*)", "(haciz:* | hacz:*)"]);
+    expect(turkish("Yargıtay’ın")).toEqual(["(yargıtay:*)"]);
+  });
+
+  it("folds Turkish letters and both i's for a keyboard without them, in the folded and plain forms", () => {
+    expect(turkishSearchWords("Karşıyaka İZMİR ISPARTA")).toEqual([
+      { turkish: "(karşıyaka:*)", folded: "karsiyaka:*", plain: "karsiyaka" },
+      { turkish: "(izmir:* | izmr:*)", folded: "izmir:*", plain: "izmir" },
+      { turkish: "(ısparta:*)", folded: "isparta:*", plain: "isparta" },
+    ]);
+    expect(foldTurkish("Çağrı Güneş Öztürk Âşık")).toBe("cagri gunes ozturk asik");
   });
 
   it("lets nothing but letters and digits into the query syntax", () => {
-    expect(turkishSearchQuery("a:* | b & !c <-> d')")).toBe("(a:*) & (b:*) & (c:*) & (d:*)");
-    expect(turkishSearchQuery(" ::: ")).toBeNull();
-    expect(turkishSearchQuery("2026/123 E.")).toBe("(2026:*) & (123:*) & (e:*)");
+    expect(turkish("a:* | b & !c <-> d')")).toEqual(["(a:*)", "(b:*)", "(c:*)", "(d:*)"]);
+    expect(turkishSearchWords(" ::: ")).toEqual([]);
+    expect(turkish("2026/123 E.")).toEqual(["(2026:*)", "(123:*)", "(e:*)"]);
   });
 
   it("leaves quotes and exclusions to the web search syntax", () => {
