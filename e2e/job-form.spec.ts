@@ -25,3 +25,23 @@ test("a job form without dates says which field is missing, keeps the task type 
   await expect(page.getByLabel("Görev tarihi ve saati")).toBeFocused();
   await expect(page.getByLabel("Görev tarihi ve saati")).toBeInViewport();
 });
+
+test("a fee under the AAÜT minimum is pointed out while typing, and the form still lets the lawyer publish", async ({ page }) => {
+  await logIn(page, "ayse@example.com");
+  await page.goto("/ilanlar/yeni");
+  await page.getByLabel("Görev türü").selectOption({ label: "Dilekçe" });
+  const fee = page.getByLabel("Ücret (TL)");
+  await fee.fill("50");
+  await expect(page.getByTestId("fee-below-minimum")).toContainText("en az 6.000,00 ₺");
+  await expect(page.getByTestId("fee-below-minimum")).toContainText("yine de yayınlayabilirsiniz");
+  await expect(page.getByRole("button", { name: "İlanı yayınla" })).toBeEnabled();
+  await fee.fill("6.000");
+  await expect(page.getByTestId("fee-below-minimum")).toHaveCount(0);
+  // the warning follows the task type: İcra takibi's minimum is higher
+  await page.getByLabel("Görev türü").selectOption({ label: "Haciz / icra" });
+  await expect(page.getByTestId("fee-below-minimum")).toContainText("en az 9.000,00 ₺");
+  // a task type without a single tariff line says so instead
+  await page.getByLabel("Görev türü").selectOption({ label: "Duruşma" });
+  await expect(page.getByTestId("fee-below-minimum")).toHaveCount(0);
+  await expect(page.getByText("AAÜT'de bu görev türü için tek bir asgari tutar yok", { exact: false })).toBeVisible();
+});
