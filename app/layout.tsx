@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import "./globals.css";
+import { NavigationProgress } from "@/components/navigation-progress";
 import { ServiceWorkerRegistration } from "@/components/service-worker-registration";
 import { SiteHeader } from "@/components/site-header";
 import { SocketProvider } from "@/components/realtime/socket-provider";
@@ -31,6 +32,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body>
         <a className="skip-link" href="#icerik">İçeriğe geç</a>
         <ServiceWorkerRegistration />
+        <NavigationProgress />
         <ViewerProvider>
           <SocketProvider>
             <SiteHeader />
