@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { test, expect } from "@/e2e/support/fixtures";
 
 // Bodies no browser of ours sends: each is refused with 400 or 413 and a Turkish message, never a 500, and the
@@ -11,7 +12,7 @@ function actionId(name: string): string {
   return found[0];
 }
 
-test("server actions answer broken and oversized bodies with 400 and 413, not 500", async ({ request }) => {
+test("server actions answer broken and oversized bodies with 400, 411 and 413, not 500", async ({ request, baseURL }) => {
   const login = actionId("loginAction");
   const post = (headers: Record<string, string>, data: string) => request.post("/giris", { headers: { "next-action": login, ...headers }, data });
   const cases: [string, Promise<Awaited<ReturnType<typeof post>>>, number][] = [
@@ -24,6 +25,22 @@ test("server actions answer broken and oversized bodies with 400 and 413, not 50
     const answer = await response;
     expect(answer.status(), label).toBe(status);
     expect((await answer.json()).error.message, label).toMatch(/okunamadı|çok büyük/);
+  }
+  // a chunked body has no length to check before Next would read all of it: refused, whatever its size
+  for (const size of [20, 2_000_000]) {
+    const chunked = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpRequest(`${baseURL}/giris`, { method: "POST", headers: { "next-action": login, "content-type": "text/plain;charset=UTF-8", "transfer-encoding": "chunked" } }, (res) => {
+        let body = "";
+        res.on("data", (d) => (body += d));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on("error", reject);
+      const payload = JSON.stringify([{ email: "yok@example.com", password: "x".repeat(size) }]);
+      for (let i = 0; i < payload.length; i += 64 * 1024) req.write(payload.slice(i, i + 64 * 1024));
+      req.end();
+    });
+    expect(chunked.status, `chunked ${size}`).toBe(411);
+    expect(JSON.parse(chunked.body).error.message).toMatch(/okunamadı/);
   }
   // a well-formed call of the same action is read by Next as before: wrong credentials, answered in Turkish
   const ok = await post({ "content-type": "text/plain;charset=UTF-8" }, JSON.stringify([{ email: "yok@example.com", password: "yanlis-sifre-123" }]));

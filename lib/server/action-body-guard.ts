@@ -13,8 +13,9 @@ const isActionPost = (req: IncomingMessage) =>
   !req.url?.startsWith("/api/") &&
   (req.headers["next-action"] !== undefined || String(req.headers["content-type"] ?? "").startsWith("multipart/form-data"));
 
-function refuse(res: ServerResponse, status: 400 | 413, message: string): void {
-  const body = JSON.stringify({ error: { code: status === 413 ? "PAYLOAD_TOO_LARGE" : "VALIDATION", message } });
+function refuse(res: ServerResponse, status: 400 | 411 | 413, message: string): void {
+  const code = status === 413 ? "PAYLOAD_TOO_LARGE" : status === 411 ? "LENGTH_REQUIRED" : "VALIDATION";
+  const body = JSON.stringify({ error: { code, message } });
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), connection: "close" });
   res.end(body);
 }
@@ -39,13 +40,17 @@ function readable(contentType: string, body: Buffer): boolean {
 }
 
 /**
- * Calls `next()` with the request unchanged, or answers 413/400 itself. Only bodies with a Content-Length are
- * read ahead (every browser sends one for an action); the rest go to Next as they are.
+ * Calls `next()` with the request unchanged, or answers 411/413/400 itself. Every browser sends an action's body
+ * with a Content-Length; a chunked one (no length, so no way to check its size before Next reads it all) is refused.
  */
 export function guardActionBody(req: IncomingMessage, res: ServerResponse, next: () => void): void {
   if (!isActionPost(req)) return next();
+  if (req.headers["content-length"] === undefined) {
+    if (req.headers["transfer-encoding"] !== undefined) return refuse(res, 411, "İstek okunamadı: gönderilen verinin uzunluğu belirtilmeli.");
+    return next(); // no body at all
+  }
   const declared = Number(req.headers["content-length"]);
-  if (!Number.isFinite(declared) || req.headers["content-length"] === undefined) return next();
+  if (!Number.isFinite(declared)) return refuse(res, 400, "İstek okunamadı. Sayfayı yenileyip tekrar deneyin.");
   if (declared > ACTION_BODY_LIMIT_BYTES) return refuse(res, 413, "Gönderilen veri çok büyük (en fazla 1 MB).");
   const chunks: Buffer[] = [];
   let received = 0;
