@@ -47,6 +47,7 @@ test("A posts → B sees it live → applies → A accepts → B gets the file n
   await b.goto("/ilanlar?il=34");
   await connected;
   await expect(b.getByTestId("job-card").filter({ hasText: title })).toHaveCount(0);
+  const countBefore = Number((await b.getByTestId("result-count").innerText()).match(/^([\d.]+) açık ilan/)![1].replace(/\./g, ""));
 
   // A posts, first with mistakes (Turkish field messages, nothing saved), then correctly
   const aContext = await browser.newContext();
@@ -83,6 +84,8 @@ test("A posts → B sees it live → applies → A accepts → B gets the file n
   await expect(liveCard).toBeVisible();
   await expect(liveCard).toContainText("2.500,00 ₺");
   await expect(liveCard).toContainText("Bakırköy Adliyesi");
+  // the count above the list counts the card that arrived
+  await expect(b.getByTestId("result-count")).toContainText(`${(countBefore + 1).toLocaleString("tr-TR")} açık ilan`);
 
   // B applies with a note and a fee; the file number is not shown before assignment
   await liveCard.getByRole("link", { name: title }).click();

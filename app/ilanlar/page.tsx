@@ -45,28 +45,21 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
       </div>
       <BoardFilters places={places} params={params} />
       {error && <div className="banner banner-error" role="alert">{error}</div>}
-      <p className="muted" data-testid="result-count">
-        {page.total.toLocaleString("tr-TR")} açık ilan
-        <SignedIn>
-          {" · "}
-          <Link href="/ayarlar/takip">Takip ettiğim adliyeler</Link>
-        </SignedIn>
-      </p>
-      <SignedIn>
-        <LiveJobFeed
-          knownIds={page.items.map((j) => j.id)}
-          filters={{
-            provinceId: Number(params.il) || undefined,
-            courthouseId: Number(params.adliye) || undefined,
-            taskType: params.tur || undefined,
-            urgency: params.aciliyet || undefined,
-            minFee: (params.minUcret && parseTurkishLira(params.minUcret)) || undefined,
-            from: (params.baslangic && parseIstanbulDate(params.baslangic)?.toISOString()) || undefined,
-            to: (params.bitis && parseIstanbulDate(params.bitis, true)?.toISOString()) || undefined,
-            hasQuery: Boolean(params.q),
-          }}
-        />
-      </SignedIn>
+      {/* for visitors too: it draws the count; only a signed-in lawyer's socket brings live jobs */}
+      <LiveJobFeed
+        total={page.total}
+        knownIds={page.items.map((j) => j.id)}
+        filters={{
+          provinceId: Number(params.il) || undefined,
+          courthouseId: Number(params.adliye) || undefined,
+          taskType: params.tur || undefined,
+          urgency: params.aciliyet || undefined,
+          minFee: (params.minUcret && parseTurkishLira(params.minUcret)) || undefined,
+          from: (params.baslangic && parseIstanbulDate(params.baslangic)?.toISOString()) || undefined,
+          to: (params.bitis && parseIstanbulDate(params.bitis, true)?.toISOString()) || undefined,
+          hasQuery: Boolean(params.q),
+        }}
+      />
       {page.approximate && page.total > 0 && (
         <p className="banner banner-warning" role="status" data-testid="approximate-results">
           “{params.q}” ile tam eşleşen ilan yok; yazılışı en yakın ilanlar gösteriliyor.

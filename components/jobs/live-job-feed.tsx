@@ -1,7 +1,9 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import { JobCard } from "@/components/jobs/job-card";
+import { SignedIn } from "@/components/viewer/signed-in";
 import { useSocketEvent } from "@/components/realtime/socket-provider";
 import { fromPayload, type JobSummary, type JobSummaryPayload } from "@/lib/jobs/job-summary";
 
@@ -31,21 +33,32 @@ function matches(job: JobSummary, f: LiveFilters): boolean {
 
 /**
  * Jobs posted at the courthouses the lawyer follows arrive as `job:new` on the tab's socket and appear on top of
- * the board without a reload (no polling: nothing is requested until the server pushes).
+ * the board without a reload (no polling: nothing is requested until the server pushes). The count above the list
+ * is drawn here too, so it always counts the cards that arrived.
  */
-export function LiveJobFeed({ filters, knownIds }: { filters: LiveFilters; knownIds: string[] }) {
+export function LiveJobFeed({ filters, knownIds, total }: { filters: LiveFilters; knownIds: string[]; total: number }) {
   const [jobs, setJobs] = useState<JobSummary[]>([]);
   useSocketEvent<JobSummaryPayload>("job:new", (payload) => {
     const job = fromPayload(payload);
     if (!matches(job, filters) || knownIds.includes(job.id)) return;
     setJobs((current) => (current.some((j) => j.id === job.id) ? current : [job, ...current]));
   });
-  if (jobs.length === 0) return null;
   return (
-    <section aria-live="polite" aria-label="Yeni ilanlar" className="job-list" data-testid="live-jobs">
-      {jobs.map((job) => (
-        <JobCard key={job.id} job={job} fresh />
-      ))}
-    </section>
+    <>
+      <p className="muted" data-testid="result-count">
+        {(total + jobs.length).toLocaleString("tr-TR")} açık ilan
+        <SignedIn>
+          {" · "}
+          <Link href="/ayarlar/takip">Takip ettiğim adliyeler</Link>
+        </SignedIn>
+      </p>
+      {jobs.length > 0 && (
+        <section aria-live="polite" aria-label="Yeni ilanlar" className="job-list" data-testid="live-jobs">
+          {jobs.map((job) => (
+            <JobCard key={job.id} job={job} fresh />
+          ))}
+        </section>
+      )}
+    </>
   );
 }
