@@ -69,6 +69,9 @@ test("a new lawyer confirms the e-mailed link; only then the admin can verify, a
   // the lawyer's open tab hears of it and redraws: no reload
   await expect(lawyer.getByTestId("verification-banner")).toHaveCount(0);
   await expect(lawyer.getByTestId("dashboard-title")).toBeVisible();
+  await lawyer.goto("/ayarlar");
+  await expect(lawyer.getByTestId("verification-state")).toHaveText("Doğrulandı");
+  await expect(lawyer.getByTestId("verification-state")).toHaveClass(/badge-success/);
 
   // the link worked once
   await lawyer.goto(link);
@@ -152,6 +155,9 @@ test("a rejected lawyer sees why, corrects the bar number and is back in the adm
   await expect(lawyer.getByTestId("verification-banner")).toContainText("reddedildi");
   await lawyer.getByTestId("verification-banner").getByRole("link").click();
   await expect(lawyer.getByTestId("rejection-reason")).toContainText("Sicil numarası Konya Barosu kayıtlarıyla eşleşmiyor.");
+  // "Reddedildi" looks like a refusal, not like "Doğrulandı"
+  await expect(lawyer.getByTestId("verification-state")).toHaveText("Reddedildi");
+  await expect(lawyer.getByTestId("verification-state")).toHaveClass(/badge-danger/);
   await lawyer.getByLabel("Baro sicil numarası").fill(`${wrongNumber}7`);
   await lawyer.getByRole("button", { name: "Düzeltip yeniden gönder" }).click();
   await expect(lawyer.getByTestId("resubmitted")).toBeVisible();

@@ -90,3 +90,31 @@ test("every page fits a phone with a long name and passes axe", async ({ page })
 
   expect(problems, problems.join("\n")).toEqual([]);
 });
+
+test("the administrator's pages fit a phone and pass axe, and the queue's cards have room inside", async ({ page }) => {
+  await logIn(page, "admin@example.com");
+  const problems: string[] = [];
+  for (const path of ["/yonetim/dogrulama", "/yonetim/kuyruklar"]) {
+    await page.goto(path);
+    await expect(page.locator("h1").first()).toBeVisible();
+    const overflow = await sidewaysScroll(page);
+    if (overflow > 0) problems.push(`${path}: ${overflow} px sideways`);
+    for (const violation of await axeViolations(page)) problems.push(`${path}: axe ${violation}`);
+  }
+  expect(problems, problems.join("\n")).toEqual([]);
+  // the queue is a card (or its empty state is): its text never touches the card's edge
+  await page.goto("/yonetim/dogrulama");
+  const padding = await page.locator("ul.card, p.card").first().evaluate((el) => parseFloat(getComputedStyle(el).paddingLeft));
+  expect(padding).toBeGreaterThanOrEqual(8);
+});
+
+test("a keyboard user skips the header: the first Tab reaches 'İçeriğe geç', which moves focus to the content", async ({ page }) => {
+  await page.goto("/ilanlar");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "İçeriğe geç" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main#icerik")).toBeFocused();
+});
