@@ -33,6 +33,7 @@ export function SiteHeader() {
                 <Link href="/ayarlar">Ayarlar ve oturumlar</Link>
                 {viewer.role === "ADMIN" && <Link href="/yonetim/dogrulama">Avukat doğrulama</Link>}
                 {viewer.role === "ADMIN" && <Link href="/yonetim/kuyruklar">İş kuyrukları</Link>}
+                {viewer.role === "ADMIN" && <Link href="/yonetim/denetim">Denetim kaydı</Link>}
                 <LogoutButton />
               </UserMenu>
             </>

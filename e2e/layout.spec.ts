@@ -58,7 +58,7 @@ test("every page fits a phone with a long name and passes axe", async ({ page })
   };
   const heading = async () => void (await expect(page.locator("h1").first()).toBeVisible());
 
-  for (const path of ["/", "/giris", "/kayit", "/sifremi-unuttum", "/kvkk", "/ilanlar", "/bu-sayfa-yok", `/eposta-onayi/${"x".repeat(43)}`]) await check(path, heading);
+  for (const path of ["/", "/giris", "/kayit", "/sifremi-unuttum", "/kvkk", "/ilanlar", "/bu-sayfa-yok", "/hesap-kapatildi", `/eposta-onayi/${"x".repeat(43)}`, `/eposta-degisikligi/${"x".repeat(43)}`, "/giris/iki-adim"]) await check(path, heading);
 
   await logIn(page, LONG_EMAIL, DEMO_PASSWORD);
   const signedIn = async () => {
@@ -67,7 +67,7 @@ test("every page fits a phone with a long name and passes axe", async ({ page })
   };
   const pages = [
     "/panel", "/ilanlar", "/ilanlar?il=34&sirala=fee", `/ilanlar/${ids.jobId}`, "/ilanlar/yeni", `/avukat/${ids.id}`, `/avukat/${ids.ayseId}`,
-    "/mesajlar", "/bildirimler", "/ayarlar", "/ayarlar/profil", "/ayarlar/bildirimler", "/ayarlar/takip", "/ilanlar/bulunmayan-ilan",
+    "/mesajlar", "/bildirimler", "/ayarlar", "/ayarlar/profil", "/ayarlar/bildirimler", "/ayarlar/takip", "/ayarlar/guvenlik", "/ayarlar/iki-adim", "/ayarlar/verilerim", "/ilanlar/bulunmayan-ilan",
   ];
   for (const path of pages) await check(path, signedIn);
 
@@ -117,4 +117,23 @@ test("a keyboard user skips the header: the first Tab reaches 'İçeriğe geç',
   await expect(skip).toBeInViewport();
   await page.keyboard.press("Enter");
   await expect(page.locator("main#icerik")).toBeFocused();
+});
+
+test("the admin audit log fits a phone with a long name in it and passes axe", async ({ page }) => {
+  const ids = await longNamedLawyer();
+  const { prisma, pool } = createPrismaClient(process.env.E2E_DATABASE_URL!, 1);
+  try {
+    const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@example.com" }, select: { id: true } });
+    await prisma.auditEntry.create({ data: { actorId: admin.id, action: "VERIFICATION_REJECTED", targetUserId: ids.id, detail: { reason: "Baro sicil kaydı ad soyadla eşleşmiyor; lütfen baro kimliğinizi yeniden yükleyin." } } });
+  } finally {
+    await prisma.$disconnect();
+    await pool.end();
+  }
+  await logIn(page, "admin@example.com");
+  await page.goto("/yonetim/denetim");
+  await expect(page.getByTestId("audit-entry").first()).toContainText(LONG_NAME);
+  const problems = [...(await axeViolations(page)).map((v) => `axe ${v}`)];
+  const overflow = await sidewaysScroll(page);
+  if (overflow > 0) problems.push(`${overflow} px sideways`);
+  expect(problems, problems.join("\n")).toEqual([]);
 });

@@ -139,9 +139,10 @@ test("admins see every job queue; other lawyers are turned away", async ({ brows
   await admin.getByRole("link", { name: "İş kuyrukları" }).click();
   await expect(admin).toHaveURL(/\/yonetim\/kuyruklar$/);
   await expect(admin.getByRole("heading", { name: "İş kuyrukları" })).toBeVisible();
-  await expect(admin.getByTestId("queue-card")).toHaveCount(2);
+  await expect(admin.getByTestId("queue-card")).toHaveCount(3);
   await expect(admin.getByRole("heading", { name: /notifications/ })).toBeVisible();
   await expect(admin.getByRole("heading", { name: /maintenance/ })).toBeVisible();
+  await expect(admin.getByRole("heading", { name: /exports/ })).toBeVisible();
   await expect(admin.getByTestId("queue-notifications-failed")).toHaveText(/^\d+$/);
 
   await logIn(lawyer, "ayse@example.com");

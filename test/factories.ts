@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { seal } from "@/lib/two-factor/secret-box";
+import { newTotpSecret } from "@/lib/two-factor/totp";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
@@ -24,6 +26,8 @@ export async function createTestUser(overrides: { role?: Role; verification?: Ve
       kvkkConsentAt: new Date(),
       emailConfirmedAt: new Date(),
       role: overrides.role ?? "LAWYER",
+      // administrators always have two-step login (lib/users/require-administrator.ts)
+      ...(overrides.role === "ADMIN" ? { totpSecret: seal(newTotpSecret()), totpEnabledAt: new Date() } : {}),
       verification: overrides.verification ?? "VERIFIED",
     },
   });

@@ -1,7 +1,9 @@
 import { Worker, type Job } from "bullmq";
 import { bullPrefix, createWorkerConnection } from "@/lib/queue/connection";
-import { getQueue, MAINTENANCE_QUEUE, NOTIFICATIONS_QUEUE } from "@/lib/queue/queues";
+import { EXPORTS_QUEUE, getQueue, MAINTENANCE_QUEUE, NOTIFICATIONS_QUEUE } from "@/lib/queue/queues";
+import { handleExportJob } from "@/workers/handlers/data-exports";
 import { handleDeadlineReminders } from "@/workers/handlers/deadline-reminders";
+import { handleDeleteExpiredSecurityEvents } from "@/workers/handlers/delete-expired-security-events";
 import { handleExpireOverdueJobs } from "@/workers/handlers/expire-overdue-jobs";
 import { handleExpireUnsentAttachments } from "@/workers/handlers/expire-unsent-attachments";
 import { notificationHandler } from "@/workers/handlers/notifications";
@@ -9,11 +11,14 @@ import { notificationHandler } from "@/workers/handlers/notifications";
 const EXPIRY_INTERVAL_MS = 60_000;
 const REMINDER_INTERVAL_MS = 5 * 60_000;
 const ATTACHMENT_SWEEP_INTERVAL_MS = 15 * 60_000;
+// rows pass the 12 months a few at a time; a daily sweep keeps each delete small
+const SECURITY_LOG_SWEEP_INTERVAL_MS = 24 * 60 * 60_000;
 
 const maintenanceHandlers: Record<string, (job: Job) => Promise<unknown>> = {
   "expire-overdue-jobs": handleExpireOverdueJobs,
   "deadline-reminders": handleDeadlineReminders,
   "expire-unsent-attachments": handleExpireUnsentAttachments,
+  "delete-expired-security-events": handleDeleteExpiredSecurityEvents,
 };
 
 export type WorkerOptions = {
@@ -45,7 +50,9 @@ export async function startWorkers(options: WorkerOptions = {}): Promise<Worker[
     },
     { ...common, connection: createWorkerConnection(), concurrency: 1 },
   );
-  for (const worker of [notifications, maintenance]) {
+  // one export at a time per worker process: each reads a lawyer's whole history and holds its ZIP in memory
+  const exports = new Worker(EXPORTS_QUEUE, handleExportJob, { ...common, connection: createWorkerConnection(), concurrency: 1 });
+  for (const worker of [notifications, maintenance, exports]) {
     worker.on("failed", (job, error) => log(`${worker.name}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
     worker.on("error", (error) => log(`${worker.name} worker error: ${error.message}`));
   }
@@ -56,5 +63,6 @@ export async function startWorkers(options: WorkerOptions = {}): Promise<Worker[
   await maintenanceQueue.upsertJobScheduler("expire-overdue-jobs", { every: EXPIRY_INTERVAL_MS }, { name: "expire-overdue-jobs", data: {}, opts: template });
   await maintenanceQueue.upsertJobScheduler("deadline-reminders", { every: REMINDER_INTERVAL_MS }, { name: "deadline-reminders", data: {}, opts: template });
   await maintenanceQueue.upsertJobScheduler("expire-unsent-attachments", { every: ATTACHMENT_SWEEP_INTERVAL_MS }, { name: "expire-unsent-attachments", data: {}, opts: template });
-  return [notifications, maintenance];
+  await maintenanceQueue.upsertJobScheduler("delete-expired-security-events", { every: SECURITY_LOG_SWEEP_INTERVAL_MS }, { name: "delete-expired-security-events", data: {}, opts: template });
+  return [notifications, maintenance, exports];
 }

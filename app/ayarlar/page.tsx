@@ -4,9 +4,12 @@ import { actorFromSession } from "@/lib/auth/current-user";
 import { requirePageSession } from "@/lib/auth/require-page-session";
 import { formatDateTime } from "@/lib/format";
 import { barNames } from "@/lib/reference/bars";
+import { getPendingEmailChange } from "@/lib/users/change-email";
 import { getVerificationState } from "@/lib/users/get-verification-state";
 import { listActiveSessions } from "@/lib/users/list-active-sessions";
+import { PASSWORD_MIN_LENGTH } from "@/lib/users/register-user.schema";
 import { ViewerRefresh } from "@/components/viewer/viewer-refresh";
+import { ChangeEmailForm, ChangePasswordForm } from "@/app/ayarlar/account-security-forms";
 import { ResubmitForm } from "@/app/ayarlar/resubmit-form";
 import { SessionList } from "@/app/ayarlar/session-list";
 
@@ -18,7 +21,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const session = await requirePageSession("/ayarlar");
   const { gonderildi } = await searchParams;
   const actor = actorFromSession(session);
-  const [sessions, verification] = await Promise.all([listActiveSessions(actor), getVerificationState(actor)]);
+  const [sessions, verification, emailChange] = await Promise.all([listActiveSessions(actor), getVerificationState(actor), getPendingEmailChange(actor)]);
   return (
     <div className="stack">
       <h1>Ayarlar</h1>
@@ -59,6 +62,33 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <h2 style={{ marginTop: 0 }}>Bildirimler</h2>
         <p className="muted small">Hangi gelişmeleri e-posta, WhatsApp ya da tarayıcı bildirimiyle alacağınızı seçin.</p>
         <Link className="button button-secondary" href="/ayarlar/bildirimler">Bildirim ayarları</Link>
+      </section>
+      <section className="card" aria-labelledby="password-heading">
+        <h2 id="password-heading" style={{ marginTop: 0 }}>Şifre</h2>
+        <p className="muted small">Yeni şifre, bu cihaz dışındaki tüm oturumlarınızı kapatır.</p>
+        <ChangePasswordForm minLength={PASSWORD_MIN_LENGTH} />
+      </section>
+      <section className="card" aria-labelledby="email-heading">
+        <h2 id="email-heading" style={{ marginTop: 0 }}>E-posta adresi</h2>
+        <p className="muted small break-anywhere">
+          Şu anki adresiniz: <strong>{emailChange.email}</strong>. Yeni adrese bir onay bağlantısı, mevcut adresinize de bir bilgilendirme gönderilir.
+        </p>
+        <ChangeEmailForm pendingEmail={emailChange.pendingEmail} />
+      </section>
+      <section className="card">
+        <h2 style={{ marginTop: 0 }}>İki adımlı doğrulama</h2>
+        <p className="muted small">Girişte şifrenizden sonra telefonunuzdaki uygulamanın ürettiği kod da istenir.</p>
+        <Link className="button button-secondary" href="/ayarlar/iki-adim">İki adımlı doğrulama</Link>
+      </section>
+      <section className="card">
+        <h2 style={{ marginTop: 0 }}>Güvenlik kaydı</h2>
+        <p className="muted small">Girişler, başarısız denemeler, şifre ve e-posta değişiklikleri ve kapatılan oturumlar: son 12 ay.</p>
+        <Link className="button button-secondary" href="/ayarlar/guvenlik">Güvenlik kaydını görüntüle</Link>
+      </section>
+      <section className="card">
+        <h2 style={{ marginTop: 0 }}>Verilerim (KVKK)</h2>
+        <p className="muted small">Verilerinizin kopyasını indirin ya da hesabınızı kapatın.</p>
+        <Link className="button button-secondary" href="/ayarlar/verilerim">Verilerim ve hesabı kapatma</Link>
       </section>
       <section className="card">
         <h2 style={{ marginTop: 0 }}>Açık oturumlar</h2>

@@ -6,9 +6,11 @@ import { LoginForm } from "@/app/giris/login-form";
 
 export const metadata: Metadata = { title: "Giriş yap" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; sifre?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; sifre?: string; code?: string }> }) {
   if (await getCurrentSession()) redirect("/panel");
-  const { next, sifre } = await searchParams;
+  const { next, sifre, code } = await searchParams;
+  // Auth.js's own endpoint sends a login that needs its second step here
+  if (code === "second_factor") redirect("/giris/iki-adim");
   return (
     <div className="narrow" style={{ margin: "0 auto" }}>
       <h1>Giriş yap</h1>

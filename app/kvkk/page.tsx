@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 
 export const metadata: Metadata = { title: "KVKK aydınlatma metni" };
 
@@ -15,7 +16,21 @@ export default function KvkkPage() {
         Telefon ve e-posta bilgileriniz, gizlilik ayarlarınıza göre yalnızca görevlendirildiğiniz ya da görevlendirdiğiniz
         meslektaşınıza gösterilir. Verileriniz yasal saklama süreleri sonunda silinir veya anonimleştirilir.
       </p>
-      <p>Kanunun 11. maddesindeki haklarınızı kullanmak için hesap ayarlarınızdan bize ulaşabilirsiniz.</p>
+      <h2>Haklarınız (md. 11)</h2>
+      <p>
+        Kanunun 11. maddesindeki haklarınızı hesabınızdan kendiniz kullanabilirsiniz: <Link href="/ayarlar/verilerim">Ayarlar › Verilerim</Link>{" "}
+        sayfasında tek tıkla verilerinizin bir kopyasını (ZIP) hazırlatıp indirebilir, hesabınızı kapatabilirsiniz. Hesap, mevcut şifreniz
+        sorulduktan sonra bekleme süresi olmadan hemen kapatılır; ad, e-posta, telefon, baro bilgileri, fotoğraf ve tercihleriniz silinir ya da
+        anonimleştirilir.
+      </p>
+      <h2>Hesap kapatıldıktan sonra saklananlar</h2>
+      <p>
+        Başka avukatların da tarafı olduğu kayıtlar silinmez, ancak sizinle ilişkilendirilmeden &quot;Silinmiş kullanıcı&quot; adıyla tutulur:
+        yazıştığınız meslektaşların konuşmalarındaki mesajlarınız, tamamlanan işlerin kaydı (görev raporu, tarih, ücret) ve değerlendirmeler.
+        Platform, tamamlanan işlerin kaydını işin tamamlandığı tarihten itibaren 10 yıl saklamayı tercih eder; bu süre, Türk Borçlar Kanunu
+        md. 146&apos;daki genel zamanaşımı süresi esas alınarak, doğabilecek uyuşmazlıklarda tarafların kayda ulaşabilmesi için seçilmiştir. Süre
+        sonunda bu kayıtlar da silinir veya anonimleştirilir.
+      </p>
     </article>
   );
 }

@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 
+/** The app's AUTH_SECRET in e2e runs; the demo seed seals the admin's TOTP key with it (lib/two-factor/secret-box.ts). */
+export const E2E_AUTH_SECRET = "e2e-secret-0123456789abcdef0123456789abcdef";
+
 export type AppServerOptions = { port: number; env?: Record<string, string> };
 
 /** The production build (`node dist/server.js`) as a child process the tests can stop and restart. */
@@ -28,7 +31,7 @@ export class AppServer {
         DATABASE_URL: process.env.E2E_DATABASE_URL!,
         REDIS_URL: process.env.E2E_REDIS_URL!,
         REDIS_PREFIX: process.env.E2E_REDIS_PREFIX!,
-        AUTH_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef",
+        AUTH_SECRET: E2E_AUTH_SECRET,
         DB_POOL_MAX: "5",
         ...this.options.env,
       },

@@ -1,5 +1,7 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import { AppServer } from "@/e2e/support/app-server";
+import { freshTotpCode } from "@/e2e/support/totp-codes";
+import { DEMO_ADMIN_TOTP_SECRET } from "@/lib/reference/seed-demo-data";
 
 export const DEMO_PASSWORD = "tevkil-demo-2026";
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
@@ -26,6 +28,12 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
   await page.getByLabel("E-posta").fill(email);
   await page.getByLabel("Şifre").fill(password);
   await page.getByRole("button", { name: "Giriş yap" }).click();
+  // the demo administrator has two-step login, as every administrator must
+  if (email === "admin@example.com") {
+    await expect(page).toHaveURL(/\/giris\/iki-adim/);
+    await page.getByLabel("Doğrulama kodu").fill(await freshTotpCode(DEMO_ADMIN_TOTP_SECRET));
+    await page.getByRole("button", { name: "Doğrula ve giriş yap" }).click();
+  }
   // lawyers land on their panel, administrators on the verification queue
   await expect(page).toHaveURL(/\/(panel|yonetim\/dogrulama)/);
   await expect(page.getByTestId("user-menu")).toBeVisible();

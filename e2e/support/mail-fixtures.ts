@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { test as base } from "@/e2e/support/fixtures";
-import { AppServer } from "@/e2e/support/app-server";
+import { AppServer, E2E_AUTH_SECRET } from "@/e2e/support/app-server";
 import { startSmtpServer } from "@/test/fake-services";
 
 // For flows that go through an inbox: the app and a real worker process both get SMTP_URL pointing at a local SMTP
@@ -45,7 +45,7 @@ export const test = base.extend<object, { app: AppServer; smtp: Smtp }>({
         DATABASE_URL: process.env.E2E_DATABASE_URL!,
         REDIS_URL: process.env.E2E_REDIS_URL!,
         REDIS_PREFIX: process.env.E2E_REDIS_PREFIX!,
-        AUTH_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef",
+        AUTH_SECRET: E2E_AUTH_SECRET,
         DB_POOL_MAX: "2",
         SMTP_URL: smtp.url,
       });

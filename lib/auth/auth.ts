@@ -7,8 +7,11 @@ import { clientIpFrom } from "@/lib/request-ip";
 import { createSession, getSessionByToken, revokeSession, SESSION_ABSOLUTE_SECONDS } from "@/lib/auth/session-store";
 import { usesSecureCookies } from "@/lib/auth/session-cookie";
 import { loadSessionUser } from "@/lib/auth/session-user";
+import { recordSignIn } from "@/lib/security/record-sign-in";
 import { authenticateWithPassword } from "@/lib/users/authenticate-with-password";
 import { consumeRegistrationTicket } from "@/lib/users/registration-ticket";
+import { hasTwoFactor } from "@/lib/two-factor/check-second-factor";
+import { startSecondFactor } from "@/lib/two-factor/second-factor-ticket";
 
 declare module "next-auth" {
   interface Session {
@@ -35,6 +38,11 @@ class LoginRateLimited extends CredentialsSignin {
   }
 }
 
+/** Thrown from `authorize` after the right password of an account with two-step login (lib/two-factor/). */
+export class SecondFactorRequired extends CredentialsSignin {
+  code = "second_factor";
+}
+
 // Auth.js's Credentials provider only works with the "jwt" strategy. We keep that strategy but make the
 // "token" an opaque session id: encode creates the Redis record, decode looks it up. The cookie carries
 // nothing else, and deleting the record ends the session at the next request.
@@ -52,10 +60,21 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
         const registered = await consumeRegistrationTicket(credentials.registrationTicket);
         if (registered) {
           const user = await db.user.findUnique({ where: { id: registered }, select: { id: true, email: true, fullName: true } });
-          if (user) return { id: user.id, email: user.email, name: user.fullName, userAgent: request.headers.get("user-agent") ?? "", ip };
+          if (user) {
+            // a ticket from registration (the log's first entry: later sign-ins are compared with it) or from the
+            // second login step (lib/two-factor/complete-second-factor.ts)
+            await recordSignIn(user.id, { ip, userAgent: request.headers.get("user-agent") ?? "" });
+            return { id: user.id, email: user.email, name: user.fullName, userAgent: request.headers.get("user-agent") ?? "", ip };
+          }
         }
-        const result = await authenticateWithPassword(credentials, { ip });
+        const result = await authenticateWithPassword(credentials, { ip, userAgent: request.headers.get("user-agent") ?? "" });
+        if (result.ok && (await hasTwoFactor(result.user.id))) {
+          // no session yet: the browser gets a ticket for the code step (/giris/iki-adim) and nothing else
+          await startSecondFactor(result.user.id);
+          throw new SecondFactorRequired();
+        }
         if (result.ok) {
+          await recordSignIn(result.user.id, { ip, userAgent: request.headers.get("user-agent") ?? "" });
           return {
             id: result.user.id,
             email: result.user.email,

@@ -14,6 +14,7 @@ export async function loadActorForSessionHandle(handle: string): Promise<Actor |
 
 async function actorOf(session: SessionRecord | null): Promise<Actor | null> {
   if (!session) return null;
-  const user = await db.user.findUnique({ where: { id: session.userId }, select: { id: true, role: true, verification: true } });
+  // a closed account (KVKK deletion) acts no more, even with a session opened in the instant before it closed
+  const user = await db.user.findFirst({ where: { id: session.userId, deletedAt: null }, select: { id: true, role: true, verification: true } });
   return user ? { id: user.id, role: user.role, verification: user.verification, sessionId: session.id } : null;
 }

@@ -28,6 +28,7 @@ export const notificationCatalog: Record<NotificationType, CatalogEntry> = {
   FOLLOWED_JOB_POSTED: { label: "Takip ettiğim adliyede yeni ilan", defaults: ["PUSH"] },
   MESSAGE_WHILE_OFFLINE: { label: "Çevrimdışıyken gelen mesaj", defaults: ["EMAIL", "PUSH"] },
   DEADLINE_REMINDER: { label: "Görev hatırlatması (24 saat ve 2 saat önce)", defaults: ["EMAIL", "WHATSAPP", "PUSH"] },
+  DATA_EXPORT_READY: { label: "Verilerimin kopyası indirilmeye hazır", defaults: ["EMAIL"] },
 };
 
 export const notificationTypes = Object.keys(notificationCatalog) as NotificationType[];

@@ -35,10 +35,11 @@ export async function getProfile(userId: string): Promise<Profile> {
     select: {
       id: true, fullName: true, title: true, barName: true, bio: true, specialities: true, avatarPath: true, verification: true,
       createdAt: true, ratingSum: true, ratingCount: true, completedJobCount: true, cancelledAssignCount: true, role: true,
-      phone: true, email: true, showPhone: true, showEmail: true, province: { select: { name: true } },
+      phone: true, email: true, showPhone: true, showEmail: true, province: { select: { name: true } }, deletedAt: true,
     },
   });
-  if (!user || user.role !== "LAWYER") throw notFound("Avukat bulunamadı.");
+  // a closed account has no page: its name lives on only where others need it
+  if (!user || user.role !== "LAWYER" || user.deletedAt) throw notFound("Avukat bulunamadı.");
   const [follows, reviews] = await Promise.all([listFollows(user.id), listReviewsFor(user.id, { take: 5 })]);
   return {
     id: user.id,

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { Worker } from "bullmq";
+import { db } from "@/lib/db";
 import { bullPrefix, createWorkerConnection } from "@/lib/queue/connection";
 import { getQueueOverview, retryFailedJob } from "@/lib/queue/queue-overview";
 import { closeQueues, getQueue, NOTIFICATIONS_QUEUE } from "@/lib/queue/queues";
@@ -39,7 +40,7 @@ describe("queue overview (admin)", () => {
     }
 
     const overview = await getQueueOverview(admin);
-    expect(overview.map((q) => q.name)).toEqual(["notifications", "maintenance"]);
+    expect(overview.map((q) => q.name)).toEqual(["notifications", "maintenance", "exports"]);
     const notifications = overview.find((q) => q.name === NOTIFICATIONS_QUEUE)!;
     expect(notifications.counts.failed).toBe(1);
     expect(notifications.counts.waiting).toBe(0);
@@ -52,6 +53,10 @@ describe("queue overview (admin)", () => {
 
     await expect(retryFailedJob(admin, { queue: NOTIFICATIONS_QUEUE, jobId: job.id })).resolves.toEqual({ retried: true });
     expect(await job.getState()).toBe("waiting");
+    // the retry is in the audit log: who, which job, and why it had failed
+    expect(await db.auditEntry.findMany({ where: { actorId: admin.id }, select: { action: true, targetUserId: true, detail: true } })).toEqual([
+      { action: "QUEUE_JOB_RETRIED", targetUserId: null, detail: { queue: NOTIFICATIONS_QUEUE, jobId: job.id, jobName: name, failedReason: "SMTP 451: geçici hata" } },
+    ]);
     const after = (await getQueueOverview(admin)).find((q) => q.name === NOTIFICATIONS_QUEUE)!;
     expect(after.counts).toMatchObject({ waiting: 1, failed: 0 });
     expect(after.failed).toEqual([]);

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { conflict, forbidden, notFound } from "@/lib/errors";
+import { requireAdministrator } from "@/lib/users/require-administrator";
+import { recordAuditEntry } from "@/lib/audit/record-audit-entry";
+import { conflict, notFound } from "@/lib/errors";
 import { getQueue, queueNames } from "@/lib/queue/queues";
 import { parseInput } from "@/lib/validation";
 
@@ -25,13 +27,10 @@ export type QueueOverview = {
   failed: FailedJobView[];
 };
 
-function requireAdmin(actor: Actor): void {
-  if (actor.role !== "ADMIN") throw forbidden("Bu sayfa yalnızca yöneticilere açıktır.");
-}
 
 /** Per-queue job counts and the newest failed jobs of every queue, for the admin page. */
 export async function getQueueOverview(actor: Actor): Promise<QueueOverview[]> {
-  requireAdmin(actor);
+  await requireAdministrator(actor);
   return Promise.all(
     queueNames.map(async (name) => {
       const queue = getQueue(name);
@@ -59,11 +58,14 @@ const retrySchema = z.object({
 
 /** Puts a failed job back in the waiting list with a fresh set of attempts. */
 export async function retryFailedJob(actor: Actor, input: unknown): Promise<{ retried: true }> {
-  requireAdmin(actor);
+  await requireAdministrator(actor);
   const { queue, jobId } = parseInput(retrySchema, input);
   const job = await getQueue(queue).getJob(jobId);
   if (!job) throw notFound("İş kuyrukta bulunamadı; süresi dolmuş ya da silinmiş olabilir.");
   if ((await job.getState()) !== "failed") throw conflict("Bu iş başarısız durumda değil; yeniden denenemez.");
+  // read before the retry, which clears it
+  const failedReason = (job.failedReason ?? "").slice(0, 300);
   await job.retry("failed", { resetAttemptsMade: true, resetAttemptsStarted: true });
+  await recordAuditEntry({ actorId: actor.id, action: "QUEUE_JOB_RETRIED", detail: { queue, jobId, jobName: job.name, failedReason } });
   return { retried: true };
 }

@@ -6,7 +6,8 @@ import { bullPrefix, createProducerConnection } from "@/lib/queue/connection";
 // (job data sits in Redis in clear text): addresses, numbers and endpoints are looked up by the worker.
 export const MAINTENANCE_QUEUE = "maintenance";
 export const NOTIFICATIONS_QUEUE = "notifications";
-export const queueNames = [NOTIFICATIONS_QUEUE, MAINTENANCE_QUEUE] as const;
+export const EXPORTS_QUEUE = "exports";
+export const queueNames = [NOTIFICATIONS_QUEUE, MAINTENANCE_QUEUE, EXPORTS_QUEUE] as const;
 
 export type NotificationJobs = {
   /** decide a notification's channels from the user's preferences and enqueue one delivery per channel */
@@ -21,11 +22,26 @@ export type NotificationJobs = {
   "password-reset": { userId: string };
   /** issue a fresh e-mail confirmation token for a new account and e-mail the link */
   "email-confirmation": { userId: string };
+  /** e-mail the owner of an account about a sign-in from a new device (the event holds device, address and time) */
+  "new-device-notice": { securityEventId: string };
+  /** issue a fresh e-mail change token and e-mail the link to the user's pending new address (kept on the user) */
+  "email-change-confirmation": { userId: string };
+  /** tell the old address that a change was asked for (the request's security event holds both addresses) */
+  "email-change-notice": { securityEventId: string };
 };
 
 export type MaintenanceJobs = {
   "expire-overdue-jobs": Record<string, never>;
   "deadline-reminders": Record<string, never>;
+  "delete-expired-security-events": Record<string, never>;
+};
+
+/** KVKK data exports: heavy (every record and file of one lawyer), so on their own queue and worker. */
+export type ExportJobs = {
+  /** collect the user's data into a ZIP in storage, then notify them */
+  "build-data-export": { exportId: string };
+  /** delete the ZIP (and its row) once its download link has expired */
+  "expire-data-export": { exportId: string };
 };
 
 const globalForQueues = globalThis as unknown as { tevkilQueues?: Map<string, Queue> };
@@ -53,6 +69,18 @@ export function addNotificationJob<K extends keyof NotificationJobs>(
     backoff: { type: "exponential", delay: options.backoffMs ?? 5_000 },
     removeOnComplete: { age: 24 * 3600, count: 10_000 },
     // failed jobs stay for the admin page until retried or a week old
+    removeOnFail: { age: 7 * 24 * 3600 },
+  });
+}
+
+/** Adds an exports job; `jobId` makes a second add of the same logical job a no-op. */
+export function addExportJob<K extends keyof ExportJobs>(name: K, data: ExportJobs[K], options: { jobId: string; delay?: number }) {
+  return getQueue(EXPORTS_QUEUE).add(name, data, {
+    jobId: options.jobId,
+    delay: options.delay,
+    attempts: 4,
+    backoff: { type: "exponential", delay: 10_000 },
+    removeOnComplete: { age: 24 * 3600, count: 1_000 },
     removeOnFail: { age: 7 * 24 * 3600 },
   });
 }

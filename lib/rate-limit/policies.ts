@@ -14,6 +14,8 @@ export const rateLimitPolicies = {
    * still gets in (OWASP ASVS 2.2.1)
    */
   loginFailuresByAccount: { limiter: Ratelimit.tokenBucket(2, "5 m", 10) },
+  /** codes tried for one account at its second login step or in its settings: 10, then one a minute */
+  secondFactorByAccount: { limiter: Ratelimit.tokenBucket(1, "1 m", 10) },
   registerByIp: { limiter: Ratelimit.tokenBucket(1, "12 m", 5) },
   /** reset e-mails to one address, whoever asks: stops flooding someone's inbox */
   passwordResetByEmail: { limiter: Ratelimit.tokenBucket(1, "20 m", 3) },
@@ -26,6 +28,15 @@ export const rateLimitPolicies = {
   jobPost: { limiter: Ratelimit.tokenBucket(1, "3 m", 20) },
   application: { limiter: Ratelimit.tokenBucket(1, "2 m", 30) },
   sessionRevoke: { limiter: Ratelimit.tokenBucket(3, "1 m", 30) },
+  /**
+   * wrong current passwords typed into "change password" or "change e-mail", per account: like failed logins, a
+   * stolen session cannot guess its way to the password; the owner who typed it right is never held up
+   */
+  currentPasswordFailures: { limiter: Ratelimit.tokenBucket(1, "5 m", 5) },
+  /** e-mail change links sent, per account: each one mails two addresses, one of them typed by the user */
+  emailChangeRequest: { limiter: Ratelimit.tokenBucket(1, "10 m", 3) },
+  /** KVKK data exports: each one reads all of a lawyer's records and files into a ZIP in the worker */
+  dataExportRequest: { limiter: Ratelimit.tokenBucket(1, "1 h", 3) },
   adminVerify: { limiter: Ratelimit.tokenBucket(30, "1 m", 300) },
   /** a rejected lawyer sending corrected bar details to the queue again */
   verificationResubmit: { limiter: Ratelimit.tokenBucket(1, "10 m", 3) },

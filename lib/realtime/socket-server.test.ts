@@ -83,7 +83,7 @@ describe("Socket.IO server", () => {
         resolve(reason);
       });
     });
-    await revokeOwnSession(actorOf(user, sessionHandleOf(current)), { sessionId: sessionHandleOf(doomed) });
+    await revokeOwnSession(actorOf(user, sessionHandleOf(current)), { sessionId: sessionHandleOf(doomed) }, { ip: "", userAgent: "" });
     // the server closed it ("io server disconnect"), so a well-behaved client does not reconnect by itself
     expect(await disconnected).toBe("io server disconnect");
 

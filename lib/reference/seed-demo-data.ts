@@ -1,7 +1,10 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
+import { seal } from "@/lib/two-factor/secret-box";
 
 export const DEMO_PASSWORD = "tevkil-demo-2026";
+/** The demo administrator's TOTP key (two-step login is required for administrators): add it to an authenticator app. */
+export const DEMO_ADMIN_TOTP_SECRET = "TEVKILDEMOYONETICI2FA23456TEVKIL";
 
 const demoUsers = [
   { email: "ayse@example.com", fullName: "Av. Ayşe Yılmaz", provinceId: 34, barName: "İstanbul Barosu", barNumber: "48213", role: "LAWYER" },
@@ -30,6 +33,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ users: numbe
         emailConfirmedAt: now,
         title: "AVUKAT",
         phone: "+90 555 000 00 00",
+        ...(u.role === "ADMIN" ? { totpSecret: seal(DEMO_ADMIN_TOTP_SECRET), totpEnabledAt: now } : {}),
       },
     });
     ids[u.email] = user.id;

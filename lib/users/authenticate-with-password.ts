@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/password";
 import { hitRateLimit, peekRateLimit } from "@/lib/rate-limit/limiter";
+import { recordSecurityEvent } from "@/lib/security/record-security-event";
 import { isKnownLoginAddress, rememberLoginAddress } from "@/lib/users/known-login-addresses";
 
 const credentialsSchema = z.object({
@@ -24,9 +25,9 @@ export const SLOWDOWN_MS = 3_000;
  * Checks e-mail and password. Throttling (OWASP ASVS 2.2.1, the authentication cheat sheet): every attempt per
  * address; failures per account and address (that address is stopped); failures per account from anywhere slow
  * down attempts from addresses the owner has not logged in from, and never refuse. The owner's way in: a known
- * address, or the password reset link.
+ * address, or the password reset link. Wrong passwords for an existing account go to its security log (a sign-in is logged once it opens a session, in lib/auth/auth.ts).
  */
-export async function authenticateWithPassword(input: unknown, context: { ip: string }): Promise<AuthenticationResult> {
+export async function authenticateWithPassword(input: unknown, context: { ip: string; userAgent?: string }): Promise<AuthenticationResult> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
@@ -45,7 +46,9 @@ export async function authenticateWithPassword(input: unknown, context: { ip: st
   if (underAttack && !(user && (await isKnownLoginAddress(user.id, context.ip)))) await new Promise((r) => setTimeout(r, SLOWDOWN_MS));
 
   const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
+  const seenFrom = { ip: context.ip, userAgent: context.userAgent ?? "" };
   if (!user || !valid) {
+    if (user) await recordSecurityEvent({ userId: user.id, type: "LOGIN_FAILED" }, seenFrom);
     const [failure] = await Promise.all([hitRateLimit("loginFailuresByAccountAndIp", accountAtAddress), hitRateLimit("loginFailuresByAccount", email)]);
     if (!failure.success) return { ok: false, reason: "rate_limited", retryAfterSeconds: failure.retryAfterSeconds };
     return { ok: false, reason: "invalid" };

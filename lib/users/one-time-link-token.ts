@@ -20,6 +20,16 @@ redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[4])
 return 1`,
 );
 
+// KEYS[1] the user's current-hash key; ARGV[1] the token key prefix. Voids the user's live token, if any.
+const revokeToken = redisScript(
+  "one_time_link_token_revoke",
+  1,
+  `local previous = redis.call('GET', KEYS[1])
+if previous then redis.call('DEL', ARGV[1] .. previous) end
+redis.call('DEL', KEYS[1])
+return 1`,
+);
+
 export type OneTimeLinkTokens = {
   ttlSeconds: number;
   /** a fresh token for the user (32 random bytes, base64url); the previous one stops working */
@@ -28,6 +38,8 @@ export type OneTimeLinkTokens = {
   isLive(token: string): Promise<boolean>;
   /** uses the token up and returns its user, or null when it is malformed, expired, replaced or already used */
   consume(token: string): Promise<string | null>;
+  /** voids the user's live token (a link whose purpose has changed must stop working before the next one is out) */
+  revoke(userId: string): Promise<void>;
 };
 
 /** Tokens of one kind of link; `kind` names their Redis keys (kept as they were for password resets). */
@@ -49,6 +61,9 @@ export function oneTimeLinkTokens(kind: string, ttlSeconds: number): OneTimeLink
     async consume(token) {
       if (!TOKEN_PATTERN.test(token)) return null;
       return getRedis().getdel(tokenKey(hashOf(token)));
+    },
+    async revoke(userId) {
+      await revokeToken(null, [userTokenKey(userId)], [`${redisKey(kind)}:`]);
     },
   };
 }

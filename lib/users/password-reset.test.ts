@@ -33,6 +33,7 @@ afterAll(async () => {
 });
 
 const NEW_PASSWORD = "yeni-guclu-sifre-2026";
+const origin = { ip: "10.76.0.1", userAgent: "vitest" };
 let ipCounter = 0;
 /** a client address of its own, so the per-address limits of one test do not spill into another */
 const freshIp = () => `10.77.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
@@ -139,16 +140,19 @@ describe("resetting the password with the link", () => {
     const token = await requestAndReceive(user.email);
     expect(await isPasswordResetTokenLive(token)).toBe(true);
 
-    await expect(resetPassword({ token, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD })).resolves.toEqual({ userId: user.id });
+    await expect(resetPassword({ token, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD }, origin)).resolves.toEqual({ userId: user.id });
 
     expect(await logsIn(user.email, TEST_PASSWORD)).toBe(false);
     expect(await logsIn(user.email, NEW_PASSWORD)).toBe(true);
     expect(await listSessions(user.id)).toEqual([]);
     for (const sessionToken of sessionTokens) expect(await getSessionByToken(sessionToken)).toBeNull();
+    // the owner's security log says so, with how many sessions it ended
+    const reset = await db.securityEvent.findFirst({ where: { userId: user.id, type: "PASSWORD_RESET" } });
+    expect(reset).toMatchObject({ ip: origin.ip, userAgent: origin.userAgent, detail: { revokedSessions: 2 } });
 
     // the same link a second time
     expect(await isPasswordResetTokenLive(token)).toBe(false);
-    const again = await refusal(resetPassword({ token, password: "baska-bir-sifre-2026", passwordConfirm: "baska-bir-sifre-2026" }));
+    const again = await refusal(resetPassword({ token, password: "baska-bir-sifre-2026", passwordConfirm: "baska-bir-sifre-2026" }, origin));
     expect(again.code).toBe("VALIDATION");
     expect(again.message).toBe(INVALID_RESET_LINK_MESSAGE);
     expect(await logsIn(user.email, NEW_PASSWORD)).toBe(true);
@@ -158,7 +162,7 @@ describe("resetting the password with the link", () => {
     const user = await createTestUser();
     const token = await requestAndReceive(user.email);
     const results = await Promise.allSettled(
-      ["ilk-yeni-sifre-2026", "ikinci-yeni-sifre-2026"].map((password) => resetPassword({ token, password, passwordConfirm: password })),
+      ["ilk-yeni-sifre-2026", "ikinci-yeni-sifre-2026"].map((password) => resetPassword({ token, password, passwordConfirm: password }, origin)),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.message)).toEqual([INVALID_RESET_LINK_MESSAGE]);
@@ -170,9 +174,9 @@ describe("resetting the password with the link", () => {
     const second = await requestAndReceive(user.email);
     expect(second).not.toBe(first);
     expect(await isPasswordResetTokenLive(first)).toBe(false);
-    const error = await refusal(resetPassword({ token: first, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD }));
+    const error = await refusal(resetPassword({ token: first, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD }, origin));
     expect(error.message).toBe(INVALID_RESET_LINK_MESSAGE);
-    await resetPassword({ token: second, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD });
+    await resetPassword({ token: second, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD }, origin);
     expect(await logsIn(user.email, NEW_PASSWORD)).toBe(true);
   });
 
@@ -186,7 +190,7 @@ describe("resetting the password with the link", () => {
     const forged = Buffer.alloc(32, 7).toString("base64url");
     for (const token of [expired, forged, "abc", "../../etc/passwd", ""]) {
       expect(await isPasswordResetTokenLive(token)).toBe(false);
-      const error = await refusal(resetPassword({ token, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD }));
+      const error = await refusal(resetPassword({ token, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD }, origin));
       expect(error.code).toBe("VALIDATION");
       expect(error.message).toBe(INVALID_RESET_LINK_MESSAGE);
     }
@@ -199,22 +203,22 @@ describe("resetting the password with the link", () => {
     const token = await requestAndReceive(user.email);
 
     // 9 characters: one short of PASSWORD_MIN_LENGTH
-    const short = await refusal(resetPassword({ token, password: "kisa-sifr", passwordConfirm: "kisa-sifr" }));
+    const short = await refusal(resetPassword({ token, password: "kisa-sifr", passwordConfirm: "kisa-sifr" }, origin));
     expect(short.code).toBe("VALIDATION");
     expect(short.details?.fieldErrors?.password).toEqual(["Şifre en az 10 karakter olmalı."]);
 
-    const mismatch = await refusal(resetPassword({ token, password: NEW_PASSWORD, passwordConfirm: `${NEW_PASSWORD}x` }));
+    const mismatch = await refusal(resetPassword({ token, password: NEW_PASSWORD, passwordConfirm: `${NEW_PASSWORD}x` }, origin));
     expect(mismatch.code).toBe("VALIDATION");
     expect(mismatch.details?.fieldErrors?.passwordConfirm).toEqual(["Şifreler eşleşmiyor."]);
 
-    const missing = await refusal(resetPassword({ token }));
+    const missing = await refusal(resetPassword({ token }, origin));
     expect(missing.code).toBe("VALIDATION");
 
     expect(await logsIn(user.email, TEST_PASSWORD)).toBe(true);
     expect(await getSessionByToken(session)).not.toBeNull();
     expect(await isPasswordResetTokenLive(token)).toBe(true);
     // and the link still works for a proper password
-    await resetPassword({ token, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD });
+    await resetPassword({ token, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD }, origin);
     expect(await logsIn(user.email, NEW_PASSWORD)).toBe(true);
     expect(await getSessionByToken(session)).toBeNull();
   });

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { revokeOtherSessions } from "@/lib/auth/session-store";
 import { AppError } from "@/lib/errors";
+import { recordSecurityEvent, type SecurityContext } from "@/lib/security/record-security-event";
 import { PASSWORD_MIN_LENGTH } from "@/lib/users/register-user.schema";
 import { consumePasswordResetToken } from "@/lib/users/password-reset-token";
 import { parseInput } from "@/lib/validation";
@@ -28,12 +29,13 @@ const invalidLink = () => new AppError("VALIDATION", INVALID_RESET_LINK_MESSAGE)
  * the token is consumed in one step (single use, even with two submits racing), the argon2id hash replaced, and every
  * session of the user ended, their open sockets included. The caller sends the user to the login page.
  */
-export async function resetPassword(input: unknown): Promise<{ userId: string }> {
+export async function resetPassword(input: unknown, context: SecurityContext): Promise<{ userId: string }> {
   const { token, password } = parseInput(resetPasswordSchema, input);
   const userId = await consumePasswordResetToken(token);
   if (!userId) throw invalidLink();
   const { count } = await db.user.updateMany({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } });
   if (count === 0) throw invalidLink();
-  await revokeOtherSessions(userId, null);
+  const revoked = await revokeOtherSessions(userId, null);
+  await recordSecurityEvent({ userId, type: "PASSWORD_RESET", detail: { revokedSessions: revoked.length } }, context);
   return { userId };
 }

@@ -4,6 +4,8 @@ import { AppError } from "@/lib/errors";
 import { revokeOwnOtherSessions, revokeOwnSession } from "@/lib/users/revoke-sessions";
 import { actorOf, createTestUser } from "@/test/factories";
 
+const origin = { ip: "10.0.0.1", userAgent: "tarayici-0" };
+
 /** A user with `count` sessions; the actor acts through the first one. */
 async function userWithSessions(count: number) {
   const user = await createTestUser();
@@ -27,7 +29,7 @@ async function notFoundError(promise: Promise<unknown>): Promise<AppError> {
 describe("revokeOwnSession", () => {
   it("signs out one of the actor's other sessions and leaves the rest", async () => {
     const { user, tokens, actor } = await userWithSessions(3);
-    expect(await revokeOwnSession(actor, { sessionId: sessionHandleOf(tokens[1]) })).toEqual({ revoked: sessionHandleOf(tokens[1]) });
+    expect(await revokeOwnSession(actor, { sessionId: sessionHandleOf(tokens[1]) }, origin)).toEqual({ revoked: sessionHandleOf(tokens[1]) });
 
     expect(await getSessionByToken(tokens[1])).toBeNull();
     expect(await getSessionByToken(tokens[0])).not.toBeNull();
@@ -40,7 +42,7 @@ describe("revokeOwnSession", () => {
     const victim = await userWithSessions(1);
     const handle = sessionHandleOf(victim.tokens[0]);
 
-    const error = await notFoundError(revokeOwnSession(actor, { sessionId: handle }));
+    const error = await notFoundError(revokeOwnSession(actor, { sessionId: handle }, origin));
     expect(error.message).toBe("Bu oturum bulunamadı ya da zaten kapatılmış.");
     expect(await getSessionByToken(victim.tokens[0])).toMatchObject({ userId: victim.user.id });
     expect((await listSessions(victim.user.id)).map((s) => s.id)).toEqual([handle]);
@@ -48,20 +50,20 @@ describe("revokeOwnSession", () => {
 
   it("does not accept the cookie token itself in place of the handle", async () => {
     const { tokens, actor } = await userWithSessions(2);
-    await notFoundError(revokeOwnSession(actor, { sessionId: tokens[1] }));
+    await notFoundError(revokeOwnSession(actor, { sessionId: tokens[1] }, origin));
     expect(await getSessionByToken(tokens[1])).not.toBeNull();
   });
 
   it("reports an already revoked session as not found", async () => {
     const { tokens, actor } = await userWithSessions(2);
-    await revokeOwnSession(actor, { sessionId: sessionHandleOf(tokens[1]) });
-    await notFoundError(revokeOwnSession(actor, { sessionId: sessionHandleOf(tokens[1]) }));
+    await revokeOwnSession(actor, { sessionId: sessionHandleOf(tokens[1]) }, origin);
+    await notFoundError(revokeOwnSession(actor, { sessionId: sessionHandleOf(tokens[1]) }, origin));
   });
 
   it("rejects a malformed session id with VALIDATION", async () => {
     const { actor } = await userWithSessions(1);
     for (const input of [{}, { sessionId: "" }, { sessionId: "x".repeat(101) }, null]) {
-      await expect(revokeOwnSession(actor, input)).rejects.toMatchObject({ code: "VALIDATION" });
+      await expect(revokeOwnSession(actor, input, origin)).rejects.toMatchObject({ code: "VALIDATION" });
     }
   });
 });
@@ -71,13 +73,13 @@ describe("revokeOwnOtherSessions", () => {
     const { user, tokens, actor } = await userWithSessions(4);
     const bystander = await userWithSessions(2);
 
-    expect(await revokeOwnOtherSessions(actor)).toEqual({ revokedCount: 3 });
+    expect(await revokeOwnOtherSessions(actor, origin)).toEqual({ revokedCount: 3 });
     expect(await getSessionByToken(tokens[0])).toMatchObject({ userId: user.id });
     for (const token of tokens.slice(1)) expect(await getSessionByToken(token)).toBeNull();
     expect((await listSessions(user.id)).map((s) => s.id)).toEqual([actor.sessionId]);
     for (const token of bystander.tokens) expect(await getSessionByToken(token)).not.toBeNull();
 
-    expect(await revokeOwnOtherSessions(actor)).toEqual({ revokedCount: 0 });
+    expect(await revokeOwnOtherSessions(actor, origin)).toEqual({ revokedCount: 0 });
     expect(await getSessionByToken(tokens[0])).not.toBeNull();
   });
 });

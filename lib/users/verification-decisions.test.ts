@@ -167,6 +167,16 @@ describe("verification decisions", () => {
     expect(error.message).toContain("başka bir doğrulanmış hesaba kayıtlı");
     expect((await verificationOf(second.id)).verification).toBe("PENDING");
   });
+
+  it("are refused to an administrator without two-step login, with the way to turn it on", async () => {
+    const admin = await createTestUser({ role: "ADMIN" });
+    await db.user.update({ where: { id: admin.id }, data: { totpSecret: null, totpEnabledAt: null } });
+    const pending = await createTestUser({ verification: "PENDING" });
+    const error = await failsWith(decideVerification(actorOf(admin), { userId: pending.id, decision: "VERIFY" }), "FORBIDDEN");
+    expect(error.message).toContain("iki adımlı doğrulama zorunludur");
+    await failsWith(listPendingLawyers(actorOf(admin)), "FORBIDDEN");
+    expect((await verificationOf(pending.id)).verification).toBe("PENDING");
+  });
 });
 
 async function allPendingPages(admin: ReturnType<typeof actorOf>) {

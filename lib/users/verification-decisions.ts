@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { conflict, forbidden } from "@/lib/errors";
+import { requireAdministrator } from "@/lib/users/require-administrator";
+import { recordAuditEntry } from "@/lib/audit/record-audit-entry";
+import { conflict } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/jobs/errors";
 import { notifyUsers } from "@/lib/notifications/notify-users";
 import { getEmitter } from "@/lib/realtime/emitter";
@@ -20,9 +22,6 @@ const decisionSchema = z.discriminatedUnion("decision", [
   }),
 ], { error: "Geçersiz karar." });
 
-function requireAdmin(actor: Actor) {
-  if (actor.role !== "ADMIN") throw forbidden("Bu sayfa yalnızca yöneticilere açıktır.");
-}
 
 export type PendingLawyer = {
   id: string;
@@ -40,7 +39,7 @@ export type PendingLawyer = {
 
 /** Lawyers waiting for verification, oldest first, paged by (createdAt, id). */
 export async function listPendingLawyers(actor: Actor, cursor?: string): Promise<{ items: PendingLawyer[]; nextCursor: string | null }> {
-  requireAdmin(actor);
+  await requireAdministrator(actor);
   const after = cursor ? await db.user.findUnique({ where: { id: cursor }, select: { id: true, createdAt: true } }) : null;
   const rows = await db.user.findMany({
     where: {
@@ -81,19 +80,27 @@ export async function listPendingLawyers(actor: Actor, cursor?: string): Promise
 
 /** An admin verifies a pending lawyer, or rejects them with a reason. */
 export async function decideVerification(actor: Actor, input: unknown): Promise<{ userId: string; verification: "VERIFIED" | "REJECTED" }> {
-  requireAdmin(actor);
+  await requireAdministrator(actor);
   const data = parseInput(decisionSchema, input);
   const verification = data.decision === "VERIFY" ? "VERIFIED" : "REJECTED";
   let updated: { count: number };
   try {
-    updated = await db.user.updateMany({
-      // a squatter who typed someone else's address can never be verified: the address must be proven first
-      where: { id: data.userId, verification: "PENDING", ...(data.decision === "VERIFY" ? { emailConfirmedAt: { not: null } } : {}) },
-      data: {
-        verification,
-        verificationNote: data.decision === "REJECT" ? data.reason : null,
-        verifiedAt: data.decision === "VERIFY" ? new Date() : null,
-      },
+    // the decision and its audit entry commit together: no decision goes unrecorded
+    updated = await db.$transaction(async (tx) => {
+      const result = await tx.user.updateMany({
+        // a squatter who typed someone else's address can never be verified: the address must be proven first
+        where: { id: data.userId, verification: "PENDING", ...(data.decision === "VERIFY" ? { emailConfirmedAt: { not: null } } : {}) },
+        data: {
+          verification,
+          verificationNote: data.decision === "REJECT" ? data.reason : null,
+          verifiedAt: data.decision === "VERIFY" ? new Date() : null,
+        },
+      });
+      if (result.count > 0) {
+        const action = data.decision === "VERIFY" ? "VERIFICATION_VERIFIED" : "VERIFICATION_REJECTED";
+        await recordAuditEntry({ actorId: actor.id, action, targetUserId: data.userId, detail: data.decision === "REJECT" ? { reason: data.reason } : undefined }, tx);
+      }
+      return result;
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict("Bu baro sicil numarası başka bir doğrulanmış hesaba kayıtlı; aynı sicille ikinci bir hesap doğrulanamaz.");

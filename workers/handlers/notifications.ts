@@ -5,6 +5,8 @@ import { PermanentDeliveryError } from "@/lib/notifications/delivery-errors";
 import { dispatchNotification } from "@/lib/notifications/dispatch-notification";
 import { sendMessageNotice } from "@/lib/notifications/message-notice";
 import { sendWhatsAppVerificationCode } from "@/lib/notifications/whatsapp-verification";
+import { sendNewDeviceNotice } from "@/lib/security/new-device-email";
+import { sendEmailChangeConfirmation, sendEmailChangeNotice } from "@/lib/users/email-change-email";
 import { sendEmailConfirmationEmail } from "@/lib/users/email-confirmation-email";
 import { sendPasswordResetEmail } from "@/lib/users/password-reset-email";
 
@@ -19,6 +21,9 @@ export function notificationHandler(options: { backoffMs?: number } = {}) {
     "message-notice": (data) => sendMessageNotice(data),
     "password-reset": ({ userId }) => sendPasswordResetEmail(userId),
     "email-confirmation": ({ userId }) => sendEmailConfirmationEmail(userId),
+    "new-device-notice": ({ securityEventId }) => sendNewDeviceNotice(securityEventId),
+    "email-change-confirmation": ({ userId }) => sendEmailChangeConfirmation(userId),
+    "email-change-notice": ({ securityEventId }) => sendEmailChangeNotice(securityEventId),
   };
   return async (job: Job) => {
     const handler = handlers[job.name as keyof NotificationJobs] as ((data: unknown) => Promise<unknown>) | undefined;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { actorFromSession } from "@/lib/auth/current-user";
+import { adminGate } from "@/components/admin-gate";
 import { requirePageSession } from "@/lib/auth/require-page-session";
 import { formatDateTime } from "@/lib/format";
 import { listPendingLawyers } from "@/lib/users/verification-decisions";
@@ -12,9 +13,8 @@ const verificationLabel = { PENDING: "doğrulama bekliyor", VERIFIED: "doğrulan
 
 export default async function VerificationQueuePage({ searchParams }: { searchParams: Promise<{ sonra?: string }> }) {
   const session = await requirePageSession("/yonetim/dogrulama");
-  if (session.user.role !== "ADMIN") {
-    return <div className="banner banner-error" role="alert">Bu sayfa yalnızca yöneticilere açıktır.</div>;
-  }
+  const refusal = await adminGate(session);
+  if (refusal) return refusal;
   const { sonra } = await searchParams;
   const { items, nextCursor } = await listPendingLawyers(actorFromSession(session), sonra);
   return (

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { actorFromSession } from "@/lib/auth/current-user";
+import { adminGate } from "@/components/admin-gate";
 import { requirePageSession } from "@/lib/auth/require-page-session";
 import { formatDateTime } from "@/lib/format";
 import { getQueueOverview, queueCountKinds, type QueueCountKind } from "@/lib/queue/queue-overview";
@@ -7,7 +8,7 @@ import { RetryButton } from "@/app/yonetim/kuyruklar/retry-button";
 
 export const metadata: Metadata = { title: "Kuyruklar" };
 
-const queueLabels: Record<string, string> = { notifications: "Bildirimler", maintenance: "Bakım" };
+const queueLabels: Record<string, string> = { notifications: "Bildirimler", maintenance: "Bakım", exports: "Veri dışa aktarımı" };
 const countLabels: Record<QueueCountKind, string> = {
   waiting: "Bekleyen",
   active: "Çalışan",
@@ -18,9 +19,8 @@ const countLabels: Record<QueueCountKind, string> = {
 
 export default async function QueuesPage() {
   const session = await requirePageSession("/yonetim/kuyruklar");
-  if (session.user.role !== "ADMIN") {
-    return <div className="banner banner-error" role="alert">Bu sayfa yalnızca yöneticilere açıktır.</div>;
-  }
+  const refusal = await adminGate(session);
+  if (refusal) return refusal;
   const queues = await getQueueOverview(actorFromSession(session));
   return (
     <div className="stack">

@@ -1,0 +1,130 @@
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { revokeOtherSessions } from "@/lib/auth/session-store";
+import { invalidate } from "@/lib/cache";
+import { db } from "@/lib/db";
+import { conflict, forbidden } from "@/lib/errors";
+import { BOARD_NAMESPACE, invalidateJobs, jobNamespace } from "@/lib/jobs/job-cache";
+import { invalidateConversationLists } from "@/lib/messaging/list-conversations";
+import { notificationChannels, notificationTypes } from "@/lib/notifications/catalog";
+import { notifyUsers } from "@/lib/notifications/notify-users";
+import { deleteAvatarFile } from "@/lib/profiles/avatar-storage";
+import { getEmitter } from "@/lib/realtime/emitter";
+import { userRoom } from "@/lib/realtime/rooms";
+import { getStorage } from "@/lib/storage/storage";
+import { checkCurrentPassword } from "@/lib/users/check-current-password";
+import { userNamespace } from "@/lib/users/user-cache";
+import { parseInput } from "@/lib/validation";
+
+/** The name a closed account goes by wherever others still see it (their conversations, reviews, past jobs). */
+export const DELETED_USER_NAME = "Silinmiş kullanıcı";
+// .invalid is reserved (RFC 2606): never routable, and the user id keeps it unique
+export const deletedEmailOf = (userId: string) => `silinmis-${userId}@silinmis.invalid`;
+// not an argon2 string: verifying any password against it fails
+const UNUSABLE_PASSWORD_HASH = "!hesap-kapatildi";
+const JOB_CANCEL_REASON = "İlan sahibi Tevkil hesabını kapattı.";
+
+const deleteAccountSchema = z.object({
+  currentPassword: z.string({ error: "Mevcut şifrenizi yazın." }).min(1, "Mevcut şifrenizi yazın.").max(200),
+  confirm: z.literal("on", { error: "Hesabınızın kalıcı olarak kapatılacağını onaylayın." }),
+});
+
+// every event on every channel off: a peer writing into an old conversation mails nobody
+const allNotificationsOff = Object.fromEntries(notificationTypes.map((type) => [type, Object.fromEntries(notificationChannels.map((c) => [c, false]))]));
+
+/**
+ * Closes the actor's own account at once (KVKK md. 11, no grace period), after the current password. Personal data
+ * is erased or anonymised in one transaction; what others need stays under "Silinmiş kullanıcı": messages in their
+ * conversations, reviews, completed jobs (kept for the retention period stated at /kvkk). Open jobs are cancelled
+ * and pending applications withdrawn. While an assignment is under way the account cannot close: the other lawyer
+ * still relies on it. Then every session ends, sockets close and cached pages showing the old name are retired.
+ */
+export async function deleteAccount(actor: Actor, input: unknown): Promise<{ closed: true }> {
+  if (actor.role === "ADMIN") throw forbidden("Yönetici hesapları bu sayfadan kapatılamaz.");
+  const { currentPassword } = parseInput(deleteAccountSchema, input);
+  await checkCurrentPassword(actor.id, currentPassword);
+  const userId = actor.id;
+  const underWay = await db.job.count({ where: { status: "ASSIGNED", OR: [{ posterId: userId }, { assigneeId: userId }] } });
+  if (underWay > 0) {
+    throw conflict("Devam eden bir görevlendirmeniz var. Hesabınızı kapatmadan önce görevi tamamlayın ya da görevlendirmeyi iptal edin.");
+  }
+
+  const now = new Date();
+  const closed = await db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: userId }, select: { avatarPath: true, deletedAt: true } });
+    if (!before || before.deletedAt) throw conflict("Bu hesap zaten kapatılmış.");
+    await tx.user.update({
+      where: { id: userId },
+      data: {
+        fullName: DELETED_USER_NAME, email: deletedEmailOf(userId), passwordHash: UNUSABLE_PASSWORD_HASH, pendingEmail: null, phone: null,
+        bio: null, avatarPath: null, specialities: [], barName: "", barNumber: "", tbbNumber: null, verification: "REJECTED",
+        verificationNote: null, whatsappNumber: null, whatsappVerifiedAt: null, calendarToken: null, totpSecret: null, totpEnabledAt: null, showPhone: false, showEmail: false,
+        showPresence: false, notificationPrefs: allNotificationsOff, lastSeenAt: null, deletedAt: now,
+      },
+    });
+    const cancelledJobs = await tx.job.updateManyAndReturn({
+      where: { posterId: userId, status: "OPEN" },
+      data: { status: "CANCELLED", cancelReason: JOB_CANCEL_REASON, cancelledById: userId, cancelledAt: now },
+      select: { id: true, title: true },
+    });
+    const rejected = await tx.application.updateManyAndReturn({
+      where: { jobId: { in: cancelledJobs.map((j) => j.id) }, status: "PENDING" },
+      data: { status: "REJECTED", decidedAt: now },
+      select: { applicantId: true, jobId: true },
+    });
+    const withdrawn = await tx.application.updateManyAndReturn({
+      where: { applicantId: userId, status: "PENDING" },
+      data: { status: "WITHDRAWN", decidedAt: now },
+      select: { jobId: true },
+    });
+    const exports = await tx.dataExport.findMany({ where: { userId }, select: { storageKey: true } });
+    await Promise.all([
+      tx.follow.deleteMany({ where: { userId } }),
+      tx.favorite.deleteMany({ where: { userId } }),
+      tx.pushSubscription.deleteMany({ where: { userId } }),
+      tx.recoveryCode.deleteMany({ where: { userId } }),
+      tx.notification.deleteMany({ where: { userId } }),
+      tx.securityEvent.deleteMany({ where: { userId } }),
+      tx.dataExport.deleteMany({ where: { userId } }),
+    ]);
+    // everyone whose pages show this lawyer's name: conversation peers, and the other side of every job
+    const [peers, involvedJobs, applicantsOfOwnJobs] = await Promise.all([
+      tx.conversationMember.findMany({ where: { conversation: { members: { some: { userId } } }, userId: { not: userId } }, select: { userId: true } }),
+      tx.job.findMany({
+        where: { OR: [{ posterId: userId }, { assigneeId: userId }, { applications: { some: { applicantId: userId } } }] },
+        select: { id: true, posterId: true, assigneeId: true },
+      }),
+      tx.application.findMany({ where: { job: { posterId: userId } }, select: { applicantId: true }, distinct: ["applicantId"] }),
+    ]);
+    return { avatarPath: before.avatarPath, cancelledJobs, rejected, withdrawn, exports, peers, involvedJobs, applicantsOfOwnJobs };
+  });
+
+  // sessions and sockets first: nothing may keep acting for the account while the rest is tidied up
+  await revokeOtherSessions(userId, null);
+  getEmitter().in(userRoom(userId)).disconnectSockets(true);
+
+  const storage = getStorage();
+  await Promise.allSettled([
+    ...closed.exports.flatMap((e) => (e.storageKey ? [storage.delete(e.storageKey)] : [])),
+    closed.avatarPath ? deleteAvatarFile(closed.avatarPath) : Promise.resolve(),
+  ]);
+
+  const peerIds = closed.peers.map((p) => p.userId);
+  const otherSides = closed.involvedJobs.flatMap((j) => [j.posterId, j.assigneeId ?? ""]).filter((id) => id && id !== userId);
+  const affectedUsers = [...new Set([userId, ...peerIds, ...otherSides, ...closed.applicantsOfOwnJobs.map((a) => a.applicantId)])];
+  await invalidateJobs([...new Set([...closed.cancelledJobs.map((j) => j.id), ...closed.withdrawn.map((a) => a.jobId)])]);
+  await invalidate({ namespaces: [BOARD_NAMESPACE, ...closed.involvedJobs.map((j) => jobNamespace(j.id)), ...affectedUsers.map(userNamespace)] });
+  await invalidateConversationLists([...new Set([userId, ...peerIds])]);
+
+  const titleOf = new Map(closed.cancelledJobs.map((j) => [j.id, j.title]));
+  await notifyUsers(
+    closed.rejected.map(({ applicantId, jobId }) => ({
+      userId: applicantId,
+      type: "APPLICATION_REJECTED" as const,
+      title: "Başvurduğunuz ilan iptal edildi",
+      body: `"${titleOf.get(jobId)}" ilanı, sahibi hesabını kapattığı için iptal edildi.`,
+      link: `/ilanlar/${jobId}`,
+    })),
+  );
+  return { closed: true };
+}

@@ -1,0 +1,5 @@
+import { deleteExpiredSecurityEvents } from "@/lib/security/delete-expired-security-events";
+
+export async function handleDeleteExpiredSecurityEvents(): Promise<{ deleted: number }> {
+  return { deleted: await deleteExpiredSecurityEvents() };
+}
