@@ -53,7 +53,7 @@ test("a new password signs the other device out within a second, sockets too; th
   await phone.goto("/giris");
   await phone.getByLabel("E-posta").fill(lawyer.email);
   await phone.getByLabel("Şifre").fill("yanlis-bir-sifre-2026");
-  await phone.getByRole("button", { name: "Giriş yap" }).click();
+  await phone.getByRole("button", { name: "Giriş yap", exact: true }).click();
   await expect(phone.getByTestId("form-error")).toBeVisible();
   await logIn(phone, lawyer.email);
   await logIn(laptop, lawyer.email);

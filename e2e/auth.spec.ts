@@ -43,7 +43,7 @@ test("a wrong password gets a Turkish error and keeps the e-mail", async ({ page
   await page.goto("/giris");
   await page.getByLabel("E-posta").fill("mehmet@example.com");
   await page.getByLabel("Şifre").fill("yanlis-sifre-123");
-  await page.getByRole("button", { name: "Giriş yap" }).click();
+  await page.getByRole("button", { name: "Giriş yap", exact: true }).click();
   await expect(page.getByTestId("form-error")).toHaveText("E-posta adresi veya şifre hatalı.");
   await expect(page.getByLabel("E-posta")).toHaveValue("mehmet@example.com");
   await expect(page).toHaveURL(/\/giris/);
@@ -56,7 +56,7 @@ test("repeated wrong passwords for one account are stopped with a rate-limit mes
   const submit = () =>
     Promise.all([
       page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/giris")),
-      page.getByRole("button", { name: "Giriş yap" }).click(),
+      page.getByRole("button", { name: "Giriş yap", exact: true }).click(),
     ]);
   for (let attempt = 1; attempt <= 5; attempt++) {
     await page.getByLabel("E-posta").fill(email);

@@ -130,7 +130,7 @@ test("a lawyer closes their account: the counterparty's conversation shows 'Sili
   await again.goto("/giris");
   await again.getByLabel("E-posta").fill(lawyer.email);
   await again.getByLabel("Şifre").fill(DEMO_PASSWORD);
-  await again.getByRole("button", { name: "Giriş yap" }).click();
+  await again.getByRole("button", { name: "Giriş yap", exact: true }).click();
   await expect(again.getByText("E-posta adresi veya şifre hatalı.")).toBeVisible();
   await expect(again).toHaveURL(/\/giris/);
 });

@@ -67,7 +67,7 @@ test("every page fits a phone with a long name and passes axe", async ({ page })
   };
   const pages = [
     "/panel", "/ilanlar", "/ilanlar?il=34&sirala=fee", `/ilanlar/${ids.jobId}`, "/ilanlar/yeni", `/avukat/${ids.id}`, `/avukat/${ids.ayseId}`,
-    "/mesajlar", "/bildirimler", "/ayarlar", "/ayarlar/profil", "/ayarlar/bildirimler", "/ayarlar/takip", "/ayarlar/guvenlik", "/ayarlar/iki-adim", "/ayarlar/verilerim", "/ilanlar/bulunmayan-ilan",
+    "/mesajlar", "/bildirimler", "/ayarlar", "/ayarlar/profil", "/ayarlar/bildirimler", "/ayarlar/takip", "/ayarlar/guvenlik", "/ayarlar/iki-adim", "/ayarlar/gecis-anahtarlari", "/ayarlar/verilerim", "/ilanlar/bulunmayan-ilan",
   ];
   for (const path of pages) await check(path, signedIn);
 

@@ -33,7 +33,7 @@ async function passwordStep(page: Page, email: string) {
   await page.goto("/giris");
   await page.getByLabel("E-posta").fill(email);
   await page.getByLabel("Şifre").fill(PASSWORD);
-  await page.getByRole("button", { name: "Giriş yap" }).click();
+  await page.getByRole("button", { name: "Giriş yap", exact: true }).click();
   await expect(page).toHaveURL(/\/giris\/iki-adim/);
 }
 

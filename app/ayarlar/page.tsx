@@ -76,9 +76,12 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <ChangeEmailForm pendingEmail={emailChange.pendingEmail} />
       </section>
       <section className="card">
-        <h2 style={{ marginTop: 0 }}>İki adımlı doğrulama</h2>
-        <p className="muted small">Girişte şifrenizden sonra telefonunuzdaki uygulamanın ürettiği kod da istenir.</p>
-        <Link className="button button-secondary" href="/ayarlar/iki-adim">İki adımlı doğrulama</Link>
+        <h2 style={{ marginTop: 0 }}>Giriş güvenliği</h2>
+        <p className="muted small">İki adımlı doğrulamada şifrenizden sonra telefonunuzdaki uygulamanın kodu istenir; geçiş anahtarıyla şifresiz girersiniz.</p>
+        <div className="row">
+          <Link className="button button-secondary" href="/ayarlar/iki-adim">İki adımlı doğrulama</Link>
+          <Link className="button button-secondary" href="/ayarlar/gecis-anahtarlari">Geçiş anahtarları</Link>
+        </div>
       </section>
       <section className="card">
         <h2 style={{ marginTop: 0 }}>Güvenlik kaydı</h2>

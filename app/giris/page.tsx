@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentSession } from "@/lib/auth/current-user";
 import { LoginForm } from "@/app/giris/login-form";
+import { PasskeyLogin } from "@/app/giris/passkey-login";
 
 export const metadata: Metadata = { title: "Giriş yap" };
 
@@ -21,6 +22,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       )}
       <div className="card">
         <LoginForm next={next} />
+        <PasskeyLogin next={next} />
         <p className="small" style={{ margin: "0.75rem 0 0", textAlign: "center" }}>
           <Link href="/sifremi-unuttum">Şifremi unuttum</Link>
         </p>

@@ -27,7 +27,7 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
   await page.goto("/giris");
   await page.getByLabel("E-posta").fill(email);
   await page.getByLabel("Şifre").fill(password);
-  await page.getByRole("button", { name: "Giriş yap" }).click();
+  await page.getByRole("button", { name: "Giriş yap", exact: true }).click();
   // the demo administrator has two-step login, as every administrator must
   if (email === "admin@example.com") {
     await expect(page).toHaveURL(/\/giris\/iki-adim/);

@@ -83,6 +83,7 @@ export async function deleteAccount(actor: Actor, input: unknown): Promise<{ clo
       tx.favorite.deleteMany({ where: { userId } }),
       tx.pushSubscription.deleteMany({ where: { userId } }),
       tx.recoveryCode.deleteMany({ where: { userId } }),
+      tx.passkey.deleteMany({ where: { userId } }),
       tx.notification.deleteMany({ where: { userId } }),
       tx.securityEvent.deleteMany({ where: { userId } }),
       tx.dataExport.deleteMany({ where: { userId } }),

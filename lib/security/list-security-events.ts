@@ -21,6 +21,8 @@ export const securityEventLabels: Record<SecurityEventType, string> = {
   TWO_FACTOR_ENABLED: "İki adımlı doğrulama açıldı",
   TWO_FACTOR_DISABLED: "İki adımlı doğrulama kapatıldı",
   RECOVERY_CODE_USED: "Girişte kurtarma kodu kullanıldı",
+  PASSKEY_ADDED: "Geçiş anahtarı eklendi",
+  PASSKEY_REMOVED: "Geçiş anahtarı silindi",
 };
 
 // events the owner should look at twice if they were not the one who did it

@@ -1,0 +1,82 @@
+import type { Page } from "@playwright/test";
+import { test, expect, logIn } from "@/e2e/support/fixtures";
+import { createPrismaClient } from "@/lib/db";
+import { hashPassword } from "@/lib/auth/password";
+
+// Passkeys with Chromium's virtual authenticator (a platform key with user verification, as on a phone): add one in
+// the settings, log in with it alone, rename and remove it; a removed key logs nobody in.
+
+const PASSWORD = "gecis-anahtari-2026";
+
+async function newLawyer(): Promise<string> {
+  const { prisma, pool } = createPrismaClient(process.env.E2E_DATABASE_URL!, 1);
+  try {
+    const suffix = Math.random().toString(36).slice(2, 10);
+    const user = await prisma.user.create({
+      data: {
+        email: `anahtar-${suffix}@example.com`, passwordHash: await hashPassword(PASSWORD), fullName: `Av. Anahtar ${suffix}`, provinceId: 6,
+        barName: "Ankara Barosu", barNumber: String(Date.now()).slice(-9), verification: "VERIFIED", kvkkConsentAt: new Date(), emailConfirmedAt: new Date(),
+      },
+    });
+    return user.email;
+  } finally {
+    await prisma.$disconnect();
+    await pool.end();
+  }
+}
+
+async function virtualAuthenticator(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+}
+
+async function logOut(page: Page) {
+  await page.getByTestId("user-menu").click();
+  await page.getByTestId("logout").click();
+  await expect(page.getByRole("link", { name: "Giriş yap" }).first()).toBeVisible();
+}
+
+test("a lawyer adds a passkey, logs in with it and no password, renames and removes it", async ({ page }) => {
+  const email = await newLawyer();
+  await virtualAuthenticator(page);
+  await logIn(page, email, PASSWORD);
+  await page.goto("/ayarlar");
+  await page.getByRole("link", { name: "Geçiş anahtarları" }).click();
+  await expect(page.getByTestId("no-passkeys")).toBeVisible();
+  await page.getByLabel("Anahtarın adı").fill("Test telefonu");
+  await page.getByRole("button", { name: "Geçiş anahtarı ekle" }).click();
+  await expect(page.getByText("Geçiş anahtarı eklendi.")).toBeVisible();
+  await expect(page.getByTestId("passkey")).toHaveCount(1);
+  await expect(page.getByTestId("passkey")).toContainText("Test telefonu");
+  await expect(page.getByTestId("passkey")).toContainText("Son kullanım: henüz yok");
+  await logOut(page);
+
+  // no e-mail, no password: the device's key for this site
+  await page.goto("/giris");
+  await page.getByRole("button", { name: "Geçiş anahtarıyla giriş yap" }).click();
+  await expect(page).toHaveURL(/\/panel/);
+  await expect(page.getByTestId("user-menu")).toBeVisible();
+
+  await page.goto("/ayarlar/gecis-anahtarlari");
+  await expect(page.getByTestId("passkey")).not.toContainText("henüz yok");
+  await page.getByLabel("Yeni ad").fill("İş telefonu");
+  await page.getByRole("button", { name: "Adını değiştir" }).click();
+  await expect(page.getByTestId("passkey")).toContainText("İş telefonu");
+  await page.getByRole("button", { name: "Sil" }).click();
+  await expect(page.getByTestId("no-passkeys")).toBeVisible();
+
+  // the security log has both changes
+  await page.goto("/ayarlar/guvenlik");
+  await expect(page.locator("[data-testid=security-event][data-type=PASSKEY_ADDED]")).toContainText("Geçiş anahtarı eklendi");
+  await expect(page.locator("[data-testid=security-event][data-type=PASSKEY_REMOVED]")).toContainText("Geçiş anahtarı silindi");
+  await logOut(page);
+
+  // the device still offers the removed key; the server no longer knows it
+  await page.goto("/giris");
+  await page.getByRole("button", { name: "Geçiş anahtarıyla giriş yap" }).click();
+  await expect(page.getByTestId("form-error")).toContainText("Bu geçiş anahtarı tanınmadı");
+  await expect(page).toHaveURL(/\/giris/);
+});
