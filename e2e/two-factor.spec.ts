@@ -107,3 +107,20 @@ test("an administrator without two-step login is sent to set it up before any ad
   await page.getByRole("link", { name: "İki adımlı doğrulamayı kur" }).click();
   await expect(page.getByTestId("two-factor-required")).toBeVisible();
 });
+
+test("Auth.js's own credentials endpoint gives such an account no session, only the code step", async ({ page, request, app }) => {
+  // the demo administrator has two-step login
+  const csrf = await (await request.get(`${app.url}/api/auth/csrf`)).json();
+  const answer = await request.post(`${app.url}/api/auth/callback/credentials`, {
+    form: { csrfToken: csrf.csrfToken, email: "admin@example.com", password: "tevkil-demo-2026" },
+    maxRedirects: 0,
+  });
+  expect(answer.status()).toBe(302);
+  expect(answer.headers().location).toContain("code=second_factor");
+  const cookies = answer.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+  expect(cookies.some((c) => c.startsWith("tevkil-2fa="))).toBe(true);
+  expect(cookies.some((c) => /^authjs\.session-token=[^;]+/.test(c) && !c.startsWith("authjs.session-token=;"))).toBe(false);
+  // a browser that follows the redirect lands on the code step
+  await page.goto(answer.headers().location!);
+  await expect(page).toHaveURL(/\/giris\/iki-adim/);
+});

@@ -30,6 +30,8 @@ const envSchema = z.object({
   SERVER_ROLE: z.enum(["all", "socket", "web"]).default("all"),
   // off: every page is rendered on every request (the page cache is on in production by default)
   PAGE_CACHE: z.enum(["on", "off"]).default("on"),
+  // "Hesabımı sil": time to change one's mind (a login cancels) before the account is closed for good
+  ACCOUNT_DELETION_GRACE_HOURS: z.coerce.number().min(0).max(24 * 90).default(24 * 7),
   SMTP_URL: optionalString,
   MAIL_FROM: z.string().default("Tevkil <bildirim@tevkil.local>"),
   WHATSAPP_API_URL: optionalString,

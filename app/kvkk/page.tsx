@@ -19,9 +19,9 @@ export default function KvkkPage() {
       <h2>Haklarınız (md. 11)</h2>
       <p>
         Kanunun 11. maddesindeki haklarınızı hesabınızdan kendiniz kullanabilirsiniz: <Link href="/ayarlar/verilerim">Ayarlar › Verilerim</Link>{" "}
-        sayfasında tek tıkla verilerinizin bir kopyasını (ZIP) hazırlatıp indirebilir, hesabınızı kapatabilirsiniz. Hesap, mevcut şifreniz
-        sorulduktan sonra bekleme süresi olmadan hemen kapatılır; ad, e-posta, telefon, baro bilgileri, fotoğraf ve tercihleriniz silinir ya da
-        anonimleştirilir.
+        sayfasında tek tıkla verilerinizin bir kopyasını (ZIP) hazırlatıp indirebilir, hesabınızı kapatabilirsiniz. İstek, mevcut şifreniz
+        sorulduktan sonra tüm oturumlarınızı hemen kapatır; hesap 7 günlük bekleme süresinin sonunda kapatılır (bu sürede giriş yaparsanız istek
+        iptal olur) ve ad, e-posta, telefon, baro bilgileri, fotoğraf ve tercihleriniz silinir ya da anonimleştirilir.
       </p>
       <h2>Hesap kapatıldıktan sonra saklananlar</h2>
       <p>

@@ -37,7 +37,8 @@ export const test = base.extend<object, { app: AppServer; smtp: Smtp }>({
   app: [
     async ({ smtp }, use) => {
       // TRUST_PROXY: a spec can give each of its browsers an address of its own (X-Forwarded-For)
-      const app = new AppServer({ port: E2E_PORT, env: { SMTP_URL: smtp.url, TRUST_PROXY: "1" } });
+      // no grace period before a deleted account closes: the worker closes it at once (e2e/kvkk.spec.ts)
+      const app = new AppServer({ port: E2E_PORT, env: { SMTP_URL: smtp.url, TRUST_PROXY: "1", ACCOUNT_DELETION_GRACE_HOURS: "0" } });
       await app.start();
       const worker = await startWorkerProcess({
         NODE_ENV: "production",
@@ -48,6 +49,7 @@ export const test = base.extend<object, { app: AppServer; smtp: Smtp }>({
         AUTH_SECRET: E2E_AUTH_SECRET,
         DB_POOL_MAX: "2",
         SMTP_URL: smtp.url,
+        ACCOUNT_DELETION_GRACE_HOURS: "0",
       });
       await use(app);
       const exited = once(worker.child, "exit");

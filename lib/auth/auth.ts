@@ -8,6 +8,7 @@ import { createSession, getSessionByToken, revokeSession, SESSION_ABSOLUTE_SECON
 import { usesSecureCookies } from "@/lib/auth/session-cookie";
 import { loadSessionUser } from "@/lib/auth/session-user";
 import { recordSignIn } from "@/lib/security/record-sign-in";
+import { cancelAccountDeletion } from "@/lib/kvkk/request-account-deletion";
 import { authenticateWithPassword } from "@/lib/users/authenticate-with-password";
 import { consumeRegistrationTicket } from "@/lib/users/registration-ticket";
 import { hasTwoFactor } from "@/lib/two-factor/check-second-factor";
@@ -64,6 +65,7 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
             // a ticket from registration (the log's first entry: later sign-ins are compared with it) or from the
             // second login step (lib/two-factor/complete-second-factor.ts)
             await recordSignIn(user.id, { ip, userAgent: request.headers.get("user-agent") ?? "" });
+            await cancelAccountDeletion(user.id, { ip, userAgent: request.headers.get("user-agent") ?? "" });
             return { id: user.id, email: user.email, name: user.fullName, userAgent: request.headers.get("user-agent") ?? "", ip };
           }
         }
@@ -75,6 +77,8 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
         }
         if (result.ok) {
           await recordSignIn(result.user.id, { ip, userAgent: request.headers.get("user-agent") ?? "" });
+          // a login during the grace period keeps the account (lib/kvkk/request-account-deletion.ts)
+          await cancelAccountDeletion(result.user.id, { ip, userAgent: request.headers.get("user-agent") ?? "" });
           return {
             id: result.user.id,
             email: result.user.email,

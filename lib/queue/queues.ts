@@ -42,6 +42,8 @@ export type ExportJobs = {
   "build-data-export": { exportId: string };
   /** delete the ZIP (and its row) once its download link has expired */
   "expire-data-export": { exportId: string };
+  /** close an account whose deletion was asked for, once its grace period is over (unless the owner logged in) */
+  "close-account": { userId: string };
 };
 
 const globalForQueues = globalThis as unknown as { tevkilQueues?: Map<string, Queue> };

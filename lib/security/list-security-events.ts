@@ -23,6 +23,8 @@ export const securityEventLabels: Record<SecurityEventType, string> = {
   RECOVERY_CODE_USED: "Girişte kurtarma kodu kullanıldı",
   PASSKEY_ADDED: "Geçiş anahtarı eklendi",
   PASSKEY_REMOVED: "Geçiş anahtarı silindi",
+  ACCOUNT_DELETION_REQUESTED: "Hesabın silinmesi istendi",
+  ACCOUNT_DELETION_CANCELLED: "Hesap silme isteği girişle iptal edildi",
 };
 
 // events the owner should look at twice if they were not the one who did it

@@ -19,7 +19,7 @@ export function DeleteAccountForm() {
       <FormField name="currentPassword" id="field-delete-password" label="Mevcut şifre" type="password" autoComplete="current-password" required errors={errors} />
       <div className="field checkbox">
         <input id="field-confirm" type="checkbox" name="confirm" aria-invalid={confirmError ? true : undefined} aria-describedby={confirmError ? "field-confirm-error" : undefined} />
-        <label htmlFor="field-confirm">Hesabımın hemen ve kalıcı olarak kapatılacağını, bunun geri alınamayacağını anlıyorum.</label>
+        <label htmlFor="field-confirm">Bekleme süresi dolunca hesabımın kalıcı olarak kapatılacağını, bunun geri alınamayacağını anlıyorum.</label>
       </div>
       {confirmError && (
         <p className="field-error" id="field-confirm-error" role="alert">

@@ -4,6 +4,7 @@ import { actorFromSession } from "@/lib/auth/current-user";
 import { requirePageSession } from "@/lib/auth/require-page-session";
 import { formatDateTime } from "@/lib/format";
 import { EXPORT_LINK_HOURS } from "@/lib/kvkk/build-data-export";
+import { accountDeletionGraceMs } from "@/lib/kvkk/close-account";
 import { getDataExportState, type DataExportState } from "@/lib/kvkk/data-export-download";
 import { DeleteAccountForm } from "@/app/ayarlar/verilerim/delete-account-form";
 import { ExportPanel, type ExportView } from "@/app/ayarlar/verilerim/export-panel";
@@ -20,7 +21,15 @@ function viewOf(state: DataExportState): ExportView {
   return { status: state.status, requestedAt: formatDateTime(state.requestedAt) };
 }
 
+/** "7 gün" / "12 saat" / "hemen" for the grace period before a closed account is erased. */
+function graceTextOf(ms: number): string {
+  const hours = Math.round(ms / 3_600_000);
+  if (hours === 0) return "hemen";
+  return hours % 24 === 0 ? `${hours / 24} gün` : `${hours} saat`;
+}
+
 export default async function MyDataPage() {
+  const graceText = graceTextOf(accountDeletionGraceMs());
   const session = await requirePageSession("/ayarlar/verilerim");
   const state = await getDataExportState(actorFromSession(session));
   return (
@@ -43,9 +52,10 @@ export default async function MyDataPage() {
       <section className="card" aria-labelledby="delete-heading">
         <h2 id="delete-heading" style={{ marginTop: 0 }}>Hesabımı kapat</h2>
         <p className="small">
-          Hesabınız <strong>bekleme süresi olmadan, hemen</strong> kapatılır ve geri açılamaz. Adınız, e-posta adresiniz, telefonunuz, baro
-          bilgileriniz, fotoğrafınız, uzmanlık alanlarınız, takipleriniz, kayıtlı ilanlarınız, bildirimleriniz ve güvenlik kaydınız silinir; tüm
-          oturumlarınız kapanır. Açık ilanlarınız iptal edilir, bekleyen başvurularınız geri çekilir.
+          İstek verildiğinde tüm oturumlarınız hemen kapanır ve bekleyen başvurularınız geri çekilir. Hesabınız{" "}
+          <strong>{graceText}</strong> sonra kalıcı olarak kapatılır; bu süre içinde giriş yaparsanız istek iptal olur. Kapanınca adınız, e-posta
+          adresiniz, telefonunuz, baro bilgileriniz, fotoğrafınız, uzmanlık alanlarınız, takipleriniz, kayıtlı ilanlarınız, bildirimleriniz ve
+          güvenlik kaydınız silinir; açık ilanlarınız iptal edilir.
         </p>
         <p className="small muted">
           Meslektaşlarınızın ihtiyaç duyduğu kayıtlar kalır ama sizinle ilişkilendirilmez: yazıştığınız kişiler mesajlarınızı

@@ -1,9 +1,8 @@
-import { z } from "zod";
-import type { Actor } from "@/lib/auth/actor";
 import { revokeOtherSessions } from "@/lib/auth/session-store";
 import { invalidate } from "@/lib/cache";
 import { db } from "@/lib/db";
-import { conflict, forbidden } from "@/lib/errors";
+import { conflict } from "@/lib/errors";
+import { env } from "@/lib/env";
 import { BOARD_NAMESPACE, invalidateJobs, jobNamespace } from "@/lib/jobs/job-cache";
 import { invalidateConversationLists } from "@/lib/messaging/list-conversations";
 import { notificationChannels, notificationTypes } from "@/lib/notifications/catalog";
@@ -12,9 +11,7 @@ import { deleteAvatarFile } from "@/lib/profiles/avatar-storage";
 import { getEmitter } from "@/lib/realtime/emitter";
 import { userRoom } from "@/lib/realtime/rooms";
 import { getStorage } from "@/lib/storage/storage";
-import { checkCurrentPassword } from "@/lib/users/check-current-password";
 import { userNamespace } from "@/lib/users/user-cache";
-import { parseInput } from "@/lib/validation";
 
 /** The name a closed account goes by wherever others still see it (their conversations, reviews, past jobs). */
 export const DELETED_USER_NAME = "Silinmiş kullanıcı";
@@ -24,32 +21,24 @@ export const deletedEmailOf = (userId: string) => `silinmis-${userId}@silinmis.i
 const UNUSABLE_PASSWORD_HASH = "!hesap-kapatildi";
 const JOB_CANCEL_REASON = "İlan sahibi Tevkil hesabını kapattı.";
 
-const deleteAccountSchema = z.object({
-  currentPassword: z.string({ error: "Mevcut şifrenizi yazın." }).min(1, "Mevcut şifrenizi yazın.").max(200),
-  confirm: z.literal("on", { error: "Hesabınızın kalıcı olarak kapatılacağını onaylayın." }),
-});
-
 // every event on every channel off: a peer writing into an old conversation mails nobody
 const allNotificationsOff = Object.fromEntries(notificationTypes.map((type) => [type, Object.fromEntries(notificationChannels.map((c) => [c, false]))]));
 
 /**
- * Closes the actor's own account at once (KVKK md. 11, no grace period), after the current password. Personal data
- * is erased or anonymised in one transaction; what others need stays under "Silinmiş kullanıcı": messages in their
- * conversations, reviews, completed jobs (kept for the retention period stated at /kvkk). Open jobs are cancelled
- * and pending applications withdrawn. While an assignment is under way the account cannot close: the other lawyer
- * still relies on it. Then every session ends, sockets close and cached pages showing the old name are retired.
+ * Closes an account whose deletion was asked for (lib/kvkk/request-account-deletion.ts) once the grace period is
+ * over: the worker's delayed job calls this, and it does nothing if the lawyer logged in meanwhile (which cancels)
+ * or the time has not come. Personal data is erased or anonymised in one transaction; what others need stays under
+ * "Silinmiş kullanıcı": messages in their conversations, reviews, completed jobs (kept for the retention period
+ * stated at /kvkk). Open jobs are cancelled and pending applications withdrawn. Then every session ends, sockets
+ * close and cached pages showing the old name are retired.
  */
-export async function deleteAccount(actor: Actor, input: unknown): Promise<{ closed: true }> {
-  if (actor.role === "ADMIN") throw forbidden("Yönetici hesapları bu sayfadan kapatılamaz.");
-  const { currentPassword } = parseInput(deleteAccountSchema, input);
-  await checkCurrentPassword(actor.id, currentPassword);
-  const userId = actor.id;
-  const underWay = await db.job.count({ where: { status: "ASSIGNED", OR: [{ posterId: userId }, { assigneeId: userId }] } });
-  if (underWay > 0) {
-    throw conflict("Devam eden bir görevlendirmeniz var. Hesabınızı kapatmadan önce görevi tamamlayın ya da görevlendirmeyi iptal edin.");
-  }
+export async function closeAccount(userId: string, now = new Date()): Promise<{ closed: boolean }> {
+  const due = await db.user.findFirst({
+    where: { id: userId, deletedAt: null, deletionRequestedAt: { not: null, lte: new Date(now.getTime() - accountDeletionGraceMs()) } },
+    select: { id: true },
+  });
+  if (!due) return { closed: false };
 
-  const now = new Date();
   const closed = await db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId }, select: { avatarPath: true, deletedAt: true } });
     if (!before || before.deletedAt) throw conflict("Bu hesap zaten kapatılmış.");
@@ -59,7 +48,7 @@ export async function deleteAccount(actor: Actor, input: unknown): Promise<{ clo
         fullName: DELETED_USER_NAME, email: deletedEmailOf(userId), passwordHash: UNUSABLE_PASSWORD_HASH, pendingEmail: null, phone: null,
         bio: null, avatarPath: null, specialities: [], barName: "", barNumber: "", tbbNumber: null, verification: "REJECTED",
         verificationNote: null, whatsappNumber: null, whatsappVerifiedAt: null, calendarToken: null, totpSecret: null, totpEnabledAt: null, showPhone: false, showEmail: false,
-        showPresence: false, notificationPrefs: allNotificationsOff, lastSeenAt: null, deletedAt: now,
+        showPresence: false, notificationPrefs: allNotificationsOff, lastSeenAt: null, deletedAt: now, deletionRequestedAt: null,
       },
     });
     const cancelledJobs = await tx.job.updateManyAndReturn({
@@ -128,4 +117,9 @@ export async function deleteAccount(actor: Actor, input: unknown): Promise<{ clo
     })),
   );
   return { closed: true };
+}
+
+/** How long a lawyer has to change their mind (ACCOUNT_DELETION_GRACE_HOURS, 7 days by default). */
+export function accountDeletionGraceMs(): number {
+  return env().ACCOUNT_DELETION_GRACE_HOURS * 3600 * 1000;
 }

@@ -3,7 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createSession, getSessionByToken, listSessions, sessionHandleOf } from "@/lib/auth/session-store";
 import { db } from "@/lib/db";
 import { applyAs, assignedJob, doneJob, postJob, refusal } from "@/lib/jobs/marketplace-test-support";
-import { DELETED_USER_NAME, deleteAccount, deletedEmailOf } from "@/lib/kvkk/delete-account";
+import { closeAccount, DELETED_USER_NAME, deletedEmailOf } from "@/lib/kvkk/close-account";
+import { cancelAccountDeletion, requestAccountDeletion } from "@/lib/kvkk/request-account-deletion";
 import { listConversations } from "@/lib/messaging/list-conversations";
 import { listMessages } from "@/lib/messaging/list-messages";
 import { sendMessage } from "@/lib/messaging/send-message";
@@ -22,9 +23,17 @@ afterAll(async () => {
 });
 
 const confirmed = { currentPassword: TEST_PASSWORD, confirm: "on" };
+const context = { ip: "203.0.113.20", userAgent: "vitest" };
+// the grace period in tests is the default, 7 days: the worker's job runs after it
+const afterGrace = () => new Date(Date.now() + 8 * 24 * 3600 * 1000);
+/** What "Hesabımı sil" and, a week later, the worker's job do. */
+async function deleteAccount(actor: ReturnType<typeof actorOf>, input: Record<string, unknown>) {
+  await requestAccountDeletion(actor, input, context);
+  return closeAccount(actor.id, afterGrace());
+}
 const sessionActor = (user: Parameters<typeof actorOf>[0] & { token: string }) => actorOf(user, sessionHandleOf(user.token));
 
-describe("deleteAccount", () => {
+describe("account deletion", () => {
   it("anonymises the account, keeps the counterparty's messages under 'Silinmiş kullanıcı', ends sessions and sockets, refuses the login", async () => {
     const { a, b, conversationId } = await pairWithConversation();
     await db.user.update({ where: { id: a.id }, data: { phone: "+90 555 000 11 22", bio: "Ceza avukatı", specialities: ["Ceza"], tbbNumber: "12345", whatsappNumber: "+905550001122" } });
@@ -69,8 +78,8 @@ describe("deleteAccount", () => {
       expect(await authenticateWithPassword({ email, password: TEST_PASSWORD }, { ip: "10.9.0.1" })).toEqual({ ok: false, reason: "invalid" });
     }
     expect((await refusal(getProfile(a.id))).code).toBe("NOT_FOUND");
-    // a second submit (another tab) finds nothing to close
-    expect((await refusal(deleteAccount(sessionActor(a), confirmed))).code).toBe("VALIDATION");
+    // a second run of the job finds nothing to close
+    expect(await closeAccount(a.id, afterGrace())).toEqual({ closed: false });
   });
 
   it("cancels the open jobs, withdraws the pending applications and keeps completed jobs", async () => {
@@ -88,6 +97,22 @@ describe("deleteAccount", () => {
     expect((await db.application.findUniqueOrThrow({ where: { id: ownersApplication } })).status).toBe("WITHDRAWN");
     expect(await db.job.findUniqueOrThrow({ where: { id: completed }, select: { status: true, assigneeId: true } })).toEqual({ status: "DONE", assigneeId: owner.id });
     expect(await db.job.findUniqueOrThrow({ where: { id: colleaguesJob }, select: { status: true } })).toEqual({ status: "OPEN" });
+  });
+
+  it("ends sessions at once but closes nothing before the grace period is over; a login meanwhile cancels it", async () => {
+    const user = await userWithSession();
+    await expect(requestAccountDeletion(sessionActor(user), confirmed, context)).resolves.toMatchObject({ closesAt: expect.any(Date) });
+    expect(await getSessionByToken(user.token)).toBeNull();
+    expect(await closeAccount(user.id)).toEqual({ closed: false }); // not yet
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).fullName).toBe(user.fullName);
+
+    await cancelAccountDeletion(user.id, context); // what a login does
+    expect(await closeAccount(user.id, afterGrace())).toEqual({ closed: false });
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { fullName: true, deletedAt: true, deletionRequestedAt: true } })).toEqual({
+      fullName: user.fullName, deletedAt: null, deletionRequestedAt: null,
+    });
+    const events = await db.securityEvent.findMany({ where: { userId: user.id }, select: { type: true } });
+    expect(events.map((e) => e.type).sort()).toEqual(["ACCOUNT_DELETION_CANCELLED", "ACCOUNT_DELETION_REQUESTED"]);
   });
 
   it("changes nothing with a wrong password, without the tick, or while an assignment is under way", async () => {
