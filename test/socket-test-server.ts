@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "socket.io";
 import { io as connect, type Socket as ClientSocket } from "socket.io-client";
 import { createSocketServer } from "@/lib/realtime/socket-server";
+import { subscriptionGuardOf } from "@/lib/realtime/subscription-guard";
 
 /**
  * The app's Socket.IO server (session-cookie handshake, Redis adapter) on a plain HTTP server on a free port,
@@ -11,7 +12,9 @@ import { createSocketServer } from "@/lib/realtime/socket-server";
 export async function startSocketTestServer() {
   const httpServer = createServer();
   const io: Server = createSocketServer(httpServer);
-  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  // as the real server does (lib/server/socket-front.ts): a handshake before the adapter's subscription is in gets
+  // its transport closed, and a client that does not reconnect then hears nothing at all
+  await Promise.all([new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve)), subscriptionGuardOf(io).whenSubscribed()]);
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const clients: ClientSocket[] = [];
   return {
