@@ -14,7 +14,9 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // server.ts and the Prisma client are bundled by us; keep these as runtime requires (pdfkit also reads its
   // font metrics from its own folder at run time)
-  serverExternalPackages: ["@node-rs/argon2", "ioredis", "bullmq", "pg", "@prisma/adapter-pg", "pdfkit"],
+  serverExternalPackages: ["@node-rs/argon2", "ioredis", "bullmq", "pg", "@prisma/adapter-pg", "pdfkit", "pino", "pino-pretty", "prom-client"],
+  // a completion report carries its tutanak (up to 5 files, 20 MB together: lib/jobs/report-files.ts) in the action
+  experimental: { serverActions: { bodySizeLimit: "21mb" } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,6 +1,7 @@
 import "./lib/load-dotenv";
 import { closeDb } from "@/lib/db";
 import { ConfigError, env } from "@/lib/env";
+import { logger } from "@/lib/observability/logger";
 import { closeRedis } from "@/lib/redis";
 import { acceptHandedConnections } from "@/lib/server/connection-router";
 import { trackInFlight } from "@/lib/server/in-flight";
@@ -32,7 +33,7 @@ if (config.SERVER_ROLE === "web") {
   if (forkedWeb) acceptHandedConnections(httpServer);
   const inFlight = trackInFlight(httpServer);
   if (forkedWeb) process.send!({ type: "ready" });
-  else console.log(`Tevkil web server on ${config.APP_URL} (port ${config.PORT}, pid ${process.pid})`);
+  else logger().info({ url: config.APP_URL, port: config.PORT }, "Tevkil web server listening");
   shutdown = async () => {
     if (!forkedWeb) httpServer.close();
     await inFlight.drain(SHUTDOWN_GRACE_MS);
@@ -42,7 +43,7 @@ if (config.SERVER_ROLE === "web") {
   acceptHandedConnections(front.httpServer);
   const inFlight = trackInFlight(front.httpServer);
   const roles = front.web ? `sockets here, pages in pid ${front.web.pid}` : "sockets only";
-  console.log(`Tevkil ${dev ? "development" : "production"} server on ${config.APP_URL} (port ${config.PORT}, pid ${process.pid}; ${roles})`);
+  logger().info({ url: config.APP_URL, port: config.PORT, webPid: front.web?.pid }, `Tevkil ${dev ? "development" : "production"} server on ${config.APP_URL} (${roles})`);
   shutdown = async () => {
     // stop accepting; closing the transports (not disconnecting the sockets) makes clients reconnect elsewhere
     front.listener.close();
@@ -55,10 +56,11 @@ let shuttingDown = false;
 async function stop(signal: string) {
   if (shuttingDown) return;
   shuttingDown = true;
-  if (!forkedWeb) console.log(`${signal}: draining`);
+  if (!forkedWeb) logger().info({ signal }, "draining");
   await shutdown(signal);
   await Promise.allSettled([closeDb(), closeRedis()]);
-  if (!forkedWeb) console.log("shutdown complete");
+  if (!forkedWeb) logger().info("shutdown complete");
+  logger().flush();
   process.exit(0);
 }
 process.on("SIGTERM", () => void stop("SIGTERM"));

@@ -56,7 +56,7 @@ async function openLoop(message: Extract<ToHttpLoad, { type: "open" }>): Promise
         const cookie = message.cookies[cookieIndex++ % message.cookies.length];
         results[i].sent++;
         inflight.push(
-          request(agent, base, page.path, cookie, message.localAddress, page.accept).then(
+          request(agent, base, page.paths ? page.paths[k % page.paths.length] : page.path, cookie, message.localAddress, page.accept).then(
             (status) => {
               if (status >= 200 && status < 400) {
                 results[i].ok++;

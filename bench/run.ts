@@ -17,12 +17,13 @@ import { reportFile, rewriteSections, writeJson, type Report } from "./lib/repor
 import { renderProfile } from "./lib/report-profile";
 import { renderStatus } from "./lib/report-status";
 import { NODE_FLAGS, stopServices } from "./lib/services";
-import { createBenchDatabase, createSessions, insertJobs, insertUsers, storedClientIds } from "./lib/setup";
+import { startReplicaPair } from "./lib/replica";
+import { analyzeDatabase, createBenchDatabase, createSessions, insertJobs, insertUsers, storedClientIds } from "./lib/setup";
 import { machineInfo } from "./lib/stats";
 import { printSummary, smokeVerdict } from "./lib/summary";
 import { evaluateTargets } from "./lib/targets";
 import { runBare } from "./scenarios/bare";
-import { runBoardAlone } from "./scenarios/board";
+import { runBoardAlone, runBoardMisses } from "./scenarios/board";
 import { connectCrowd } from "./scenarios/connect";
 import { runHold } from "./scenarios/hold";
 import { runMessages } from "./scenarios/messages";
@@ -65,10 +66,15 @@ async function runApp(ctx: BenchContext, users: Awaited<ReturnType<typeof create
   const alive = () => !crashedApps(ctx, report);
 
   if (opts.only.has("hold") && alive()) await runHold(ctx, stack.apps, connected, report);
+  // what autovacuum would have analyzed by then in production: the messages earlier phases stored
+  const refreshStatistics = () => analyzeDatabase(ctx.dbUrl);
   if (opts.only.has("steps") && alive()) report.phases.appSteps = await stepRates(ctx, crowd, "app", 250);
   if (opts.only.has("page-cost") && alive()) await runPageCost(ctx, stack, cookies, content, viewer, addresses[0], report);
   if (opts.only.has("board") && alive()) await runBoardAlone(ctx, stack, crowd, cookies, addresses[0], report);
+  if (opts.only.has("board") && opts.replica && alive()) await runBoardMisses(ctx, stack, crowd, cookies, addresses[0], report);
+  if (opts.only.has("mixed") && alive()) await refreshStatistics();
   if (opts.only.has("mixed") && alive()) await runMixed(ctx, stack, crowd, cookies, viewer, addresses, report);
+  if (opts.only.has("messages") && alive()) await refreshStatistics();
   if (opts.only.has("messages") && alive()) await runMessages(ctx, stack.apps, crowd, report);
   crashedApps(ctx, report);
 
@@ -97,7 +103,7 @@ async function main(): Promise<Report> {
   const command = `npm run bench --${process.argv.slice(2).length ? " " + process.argv.slice(2).join(" ") : ""}`.replace(/ --$/, "");
   const others = execSync("ps -eo args", { encoding: "utf8" }).split("\n").filter((l) => /playwright|vitest|next build/.test(l) && !l.includes("grep")).length;
   if (others) log(`note: ${others} test/build processes of others are running; the machine is shared, numbers will be noisier`);
-  log(`${command}: ${fmt(opts.users)} users, ${opts.instances} instance(s)${opts.pgbouncer ? " through PgBouncer" : ""}, ${opts.rate} msg/s, ${opts.duration} s; scenarios ${[...opts.only].join(", ")}`);
+  log(`${command}: ${fmt(opts.users)} users, ${opts.instances} instance(s)${opts.pgbouncer ? " through PgBouncer" : ""}${opts.replica ? ", a read replica" : ""}, ${opts.rate} msg/s, ${opts.duration} s; scenarios ${[...opts.only].join(", ")}`);
 
   const basePort = await pickBasePort();
   const generators = Math.max(2, Math.ceil(opts.users / 5_000 / 2) * 2);
@@ -116,12 +122,15 @@ async function main(): Promise<Report> {
   };
 
   await ctx.redis.connect();
+  if (opts.replica) await startReplicaPair(ctx, basePort);
   let t = Date.now();
   await createBenchDatabase(ctx.dbUrl, log);
   await insertUsers(ctx.dbUrl, opts.users);
   const content = await insertJobs(ctx.dbUrl, 50, opts.users);
   report.setup.usersMs = Date.now() - t;
   log(`${fmt(opts.users)} users, ${fmt(opts.users / 2)} conversations and 50 open jobs inserted in ${fmt((Date.now() - t) / 1000, 1)} s (database ${ctx.dbName})`);
+  const analyzed = await analyzeDatabase(ctx.dbUrl);
+  log(`ANALYZE in ${fmt(analyzed.ms)} ms (the server's autovacuum: ${analyzed.autovacuum}; repeated before the mixed and messages phases, over what the phases before them stored)`);
   t = Date.now();
   const users = await createSessions(opts.users);
   report.setup.sessionsMs = Date.now() - t;

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { UnreadBadge } from "@/components/chat/unread-badge";
+import { UrgentJobNotice } from "@/components/check-ins/urgent-job-notice";
 import { LogoutButton } from "@/components/logout-button";
 import { NotificationBellLive } from "@/components/notification-bell-live";
 import { UserMenu } from "@/components/user-menu";
@@ -29,11 +30,14 @@ export function SiteHeader() {
               <UserMenu label={viewer.name.split(" ").slice(0, 2).join(" ") || "Hesabım"}>
                 <p className="small muted user-menu-email">{viewer.email}</p>
                 <Link href="/panel">Panelim</Link>
+                {viewer.verification === "VERIFIED" && <Link href="/panel#adliyedeyim">Adliyedeyim</Link>}
                 <Link href={`/avukat/${viewer.id}`}>Profilim</Link>
                 <Link href="/ayarlar">Ayarlar ve oturumlar</Link>
                 {viewer.role === "ADMIN" && <Link href="/yonetim/dogrulama">Avukat doğrulama</Link>}
                 {viewer.role === "ADMIN" && <Link href="/yonetim/kuyruklar">İş kuyrukları</Link>}
                 {viewer.role === "ADMIN" && <Link href="/yonetim/denetim">Denetim kaydı</Link>}
+                {viewer.role === "ADMIN" && <Link href="/yonetim/uyusmazliklar">Uyuşmazlık Masası</Link>}
+                {viewer.role === "ADMIN" && <Link href="/yonetim/duraklatmalar">Başvuru duraklatmaları</Link>}
                 <LogoutButton />
               </UserMenu>
             </>
@@ -45,6 +49,7 @@ export function SiteHeader() {
           ) : null}
         </nav>
       </div>
+      {viewer?.verification === "VERIFIED" && <UrgentJobNotice key={viewer.id} />}
     </header>
   );
 }

@@ -5,7 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { createSession } from "@/lib/auth/session-store";
 import { closeDb, db } from "@/lib/db";
 import type { MessagePayload } from "@/lib/messaging/message-payload";
-import { resetRateLimit } from "@/lib/messaging/test-rate-limit";
+import { resetRateLimit } from "@/test/reset-message-rate-limit";
 import { closeRedis } from "@/lib/redis";
 
 // This process creates users and sessions in the e2e run's database and Redis as the app would; the lib

@@ -1,9 +1,7 @@
 import type { Page } from "@playwright/test";
 import { test, expect } from "@/e2e/support/fixtures";
+import { createVerifiedLawyer } from "@/e2e/support/verified-lawyer";
 import { freshTotpCode } from "@/e2e/support/totp-codes";
-import { createPrismaClient } from "@/lib/db";
-import { hashPassword } from "@/lib/auth/password";
-import { seal } from "@/lib/two-factor/secret-box";
 import { newTotpSecret } from "@/lib/two-factor/totp";
 
 // Passkeys with Chromium's virtual authenticator (a platform key with user verification, as on a phone): add one in
@@ -11,25 +9,6 @@ import { newTotpSecret } from "@/lib/two-factor/totp";
 // login on: the password takes a code, the passkey stands for both steps.
 
 const PASSWORD = "gecis-anahtari-2026";
-
-async function newLawyer(totpSecret: string): Promise<string> {
-  const { prisma, pool } = createPrismaClient(process.env.E2E_DATABASE_URL!, 1);
-  try {
-    const suffix = Math.random().toString(36).slice(2, 10);
-    const user = await prisma.user.create({
-      data: {
-        email: `anahtar-${suffix}@example.com`, passwordHash: await hashPassword(PASSWORD), fullName: `Av. Anahtar ${suffix}`, provinceId: 6,
-        barName: "Ankara Barosu", barNumber: String(Date.now()).slice(-9), verification: "VERIFIED", kvkkConsentAt: new Date(), emailConfirmedAt: new Date(),
-        // sealed with the app's key (e2e/support/global-setup.ts gives this process the same AUTH_SECRET)
-        totpSecret: seal(totpSecret), totpEnabledAt: new Date(),
-      },
-    });
-    return user.email;
-  } finally {
-    await prisma.$disconnect();
-    await pool.end();
-  }
-}
 
 async function virtualAuthenticator(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
@@ -47,7 +26,7 @@ async function logOut(page: Page) {
 
 test("a lawyer adds a passkey, logs in with it and no password, renames and removes it", async ({ page }) => {
   const totpSecret = newTotpSecret();
-  const email = await newLawyer(totpSecret);
+  const email = await createVerifiedLawyer({ label: "anahtar", password: PASSWORD, totpSecret });
   await virtualAuthenticator(page);
   await page.goto("/giris");
   await page.getByLabel("E-posta").fill(email);

@@ -1,31 +1,13 @@
 import { Secret, TOTP } from "otpauth";
 import type { Page } from "@playwright/test";
 import { test, expect, logIn } from "@/e2e/support/fixtures";
-import { createPrismaClient } from "@/lib/db";
-import { hashPassword } from "@/lib/auth/password";
+import { createVerifiedLawyer } from "@/e2e/support/verified-lawyer";
 
 // Two-step login as a lawyer meets it: turn it on with the QR code's key and the app's code, keep the recovery codes,
 // log in with a code, then with a recovery code once (a second use fails). Between the password and the code the
 // browser reaches nothing.
 
 const PASSWORD = "iki-adim-sifre-2026";
-
-async function newLawyer(role: "LAWYER" | "ADMIN" = "LAWYER"): Promise<string> {
-  const { prisma, pool } = createPrismaClient(process.env.E2E_DATABASE_URL!, 1);
-  try {
-    const suffix = Math.random().toString(36).slice(2, 10);
-    const user = await prisma.user.create({
-      data: {
-        email: `iki-adim-${suffix}@example.com`, passwordHash: await hashPassword(PASSWORD), fullName: `Av. İki Adım ${suffix}`, provinceId: 34,
-        barName: "İstanbul Barosu", barNumber: String(Date.now()).slice(-9), role, verification: "VERIFIED", kvkkConsentAt: new Date(), emailConfirmedAt: new Date(),
-      },
-    });
-    return user.email;
-  } finally {
-    await prisma.$disconnect();
-    await pool.end();
-  }
-}
 
 const totpCode = (key: string, offsetSteps = 0) => new TOTP({ secret: Secret.fromBase32(key) }).generate({ timestamp: Date.now() + offsetSteps * 30_000 });
 
@@ -45,7 +27,7 @@ async function logOut(page: Page) {
 
 test("a lawyer turns on two-step login, logs in with the app's code, and with a recovery code exactly once", async ({ page }) => {
   test.setTimeout(120_000);
-  const email = await newLawyer();
+  const email = await createVerifiedLawyer({ label: "iki-adim", password: PASSWORD });
   await logIn(page, email, PASSWORD);
   await page.goto("/ayarlar");
   await page.getByRole("link", { name: "İki adımlı doğrulama" }).click();
@@ -99,7 +81,7 @@ test("a lawyer turns on two-step login, logs in with the app's code, and with a 
 });
 
 test("an administrator without two-step login is sent to set it up before any admin page opens", async ({ page }) => {
-  const email = await newLawyer("ADMIN");
+  const email = await createVerifiedLawyer({ label: "iki-adim", password: PASSWORD, role: "ADMIN" });
   await logIn(page, email, PASSWORD);
   await page.goto("/yonetim/dogrulama");
   await expect(page.getByTestId("admin-needs-two-factor")).toContainText("iki adımlı doğrulama zorunludur");

@@ -56,10 +56,9 @@ export async function cacheVersion(namespace: string): Promise<string> {
 export async function invalidate({ namespaces = [], keys = [] }: { namespaces?: string[]; keys?: string[] }): Promise<void> {
   if (!namespaces.length && !keys.length) return;
   try {
-    const pipeline = getRedis().multi();
-    for (const ns of namespaces) pipeline.incr(cacheKey("v", ns));
-    if (keys.length) pipeline.del(...keys);
-    await pipeline.exec();
+    // one command per key (auto-pipelined): on a Redis Cluster the versions and keys are spread over the slots
+    const redis = getRedis();
+    await Promise.all([...namespaces.map((ns) => redis.incr(cacheKey("v", ns))), ...keys.map((key) => redis.del(key))]);
   } catch (error) {
     console.error("cache invalidation failed", error);
   }

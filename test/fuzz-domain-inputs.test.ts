@@ -9,7 +9,7 @@ import { createJob } from "@/lib/jobs/create-job";
 import { searchJobs } from "@/lib/jobs/search-jobs";
 import { openConversation } from "@/lib/messaging/open-conversation";
 import { sendMessage } from "@/lib/messaging/send-message";
-import { pairWithConversation } from "@/lib/messaging/socket-test-client";
+import { pairWithConversation } from "@/test/socket-test-client";
 import { updateProfile } from "@/lib/profiles/update-profile";
 import { createReview } from "@/lib/reviews/create-review";
 import { registerUser } from "@/lib/users/register-user";

@@ -1,5 +1,6 @@
 import "@/lib/load-dotenv";
 import { closeDb } from "@/lib/db";
+import { logger } from "@/lib/observability/logger";
 import { ConfigError, env } from "@/lib/env";
 import { closeQueues } from "@/lib/queue/queues";
 import { closeMailer } from "@/lib/notifications/channels/email";
@@ -21,13 +22,13 @@ const workers = await startWorkers({
   backoffMs: process.env.NOTIFICATION_BACKOFF_MS ? Number(process.env.NOTIFICATION_BACKOFF_MS) : undefined,
   notificationConcurrency: process.env.NOTIFICATION_CONCURRENCY ? Number(process.env.NOTIFICATION_CONCURRENCY) : undefined,
 });
-console.log(`Tevkil workers running (pid ${process.pid}): ${workers.map((w) => w.name).join(", ")}`);
+logger().info({ workers: workers.map((w) => w.name) }, "Tevkil workers running");
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: finishing running jobs`);
+  logger().info({ signal }, "finishing running jobs");
   // close the workers first (they wait for jobs in progress), then the connections they used
   await Promise.all(workers.map((w) => w.close()));
   await closeQueues();

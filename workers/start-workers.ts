@@ -1,4 +1,5 @@
 import { Worker, type Job } from "bullmq";
+import { logger } from "@/lib/observability/logger";
 import { bullPrefix, createWorkerConnection } from "@/lib/queue/connection";
 import { EXPORTS_QUEUE, getQueue, MAINTENANCE_QUEUE, NOTIFICATIONS_QUEUE } from "@/lib/queue/queues";
 import { handleExportJob } from "@/workers/handlers/data-exports";
@@ -6,6 +7,7 @@ import { handleDeadlineReminders } from "@/workers/handlers/deadline-reminders";
 import { handleDeleteExpiredSecurityEvents } from "@/workers/handlers/delete-expired-security-events";
 import { handleExpireOverdueJobs } from "@/workers/handlers/expire-overdue-jobs";
 import { handleExpireUnsentAttachments } from "@/workers/handlers/expire-unsent-attachments";
+import { handleDeleteOldWhatsAppMessages } from "@/workers/handlers/delete-old-whatsapp-messages";
 import { notificationHandler } from "@/workers/handlers/notifications";
 
 const EXPIRY_INTERVAL_MS = 60_000;
@@ -19,6 +21,7 @@ const maintenanceHandlers: Record<string, (job: Job) => Promise<unknown>> = {
   "deadline-reminders": handleDeadlineReminders,
   "expire-unsent-attachments": handleExpireUnsentAttachments,
   "delete-expired-security-events": handleDeleteExpiredSecurityEvents,
+  "delete-old-whatsapp-messages": handleDeleteOldWhatsAppMessages,
 };
 
 export type WorkerOptions = {
@@ -32,12 +35,13 @@ export type WorkerOptions = {
 
 /** Starts every queue consumer of this process and the repeating schedules; returns them for shutdown. */
 export async function startWorkers(options: WorkerOptions = {}): Promise<Worker[]> {
-  const log = options.log ?? console.log;
+  const log = options.log ?? ((line: string) => logger().warn(line));
   const stalled = options.stalledIntervalMs ?? 30_000;
-  const common = { prefix: bullPrefix(), stalledInterval: stalled, lockDuration: stalled };
+  const common = { stalledInterval: stalled, lockDuration: stalled };
 
   const notifications = new Worker(NOTIFICATIONS_QUEUE, notificationHandler({ backoffMs: options.backoffMs }), {
     ...common,
+    prefix: bullPrefix(NOTIFICATIONS_QUEUE),
     connection: createWorkerConnection(),
     concurrency: options.notificationConcurrency ?? 10,
   });
@@ -48,10 +52,10 @@ export async function startWorkers(options: WorkerOptions = {}): Promise<Worker[
       if (!handler) throw new Error(`no handler for ${MAINTENANCE_QUEUE}/${job.name}`);
       return handler(job);
     },
-    { ...common, connection: createWorkerConnection(), concurrency: 1 },
+    { ...common, prefix: bullPrefix(MAINTENANCE_QUEUE), connection: createWorkerConnection(), concurrency: 1 },
   );
   // one export at a time per worker process: each reads a lawyer's whole history and holds its ZIP in memory
-  const exports = new Worker(EXPORTS_QUEUE, handleExportJob, { ...common, connection: createWorkerConnection(), concurrency: 1 });
+  const exports = new Worker(EXPORTS_QUEUE, handleExportJob, { ...common, prefix: bullPrefix(EXPORTS_QUEUE), connection: createWorkerConnection(), concurrency: 1 });
   for (const worker of [notifications, maintenance, exports]) {
     worker.on("failed", (job, error) => log(`${worker.name}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
     worker.on("error", (error) => log(`${worker.name} worker error: ${error.message}`));
@@ -64,5 +68,7 @@ export async function startWorkers(options: WorkerOptions = {}): Promise<Worker[
   await maintenanceQueue.upsertJobScheduler("deadline-reminders", { every: REMINDER_INTERVAL_MS }, { name: "deadline-reminders", data: {}, opts: template });
   await maintenanceQueue.upsertJobScheduler("expire-unsent-attachments", { every: ATTACHMENT_SWEEP_INTERVAL_MS }, { name: "expire-unsent-attachments", data: {}, opts: template });
   await maintenanceQueue.upsertJobScheduler("delete-expired-security-events", { every: SECURITY_LOG_SWEEP_INTERVAL_MS }, { name: "delete-expired-security-events", data: {}, opts: template });
+  // the WhatsApp log's rows pass their 30 days a few at a time, like the security log's
+  await maintenanceQueue.upsertJobScheduler("delete-old-whatsapp-messages", { every: SECURITY_LOG_SWEEP_INTERVAL_MS }, { name: "delete-old-whatsapp-messages", data: {}, opts: template });
   return [notifications, maintenance, exports];
 }

@@ -52,10 +52,11 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       )}
       <section className="card">
         <h2 style={{ marginTop: 0 }}>Profil ve takip</h2>
-        <p className="muted small">Profil bilgileriniz, fotoğrafınız, gizlilik tercihleriniz, takvim aboneliğiniz ve ilanlarını takip ettiğiniz il ve adliyeler.</p>
+        <p className="muted small">Profil bilgileriniz, fotoğrafınız, gizlilik tercihleriniz, takvim aboneliğiniz ve ilanlarını takip ettiğiniz il ve adliyeler, görev alıp almadığınız.</p>
         <div className="row">
           <Link className="button button-secondary" href="/ayarlar/profil">Profilim</Link>
           <Link className="button button-secondary" href="/ayarlar/takip">Takip ettiğim adliyeler</Link>
+          <Link className="button button-secondary" href="/ayarlar/gorev-durumu">Görev durumu</Link>
         </div>
       </section>
       <section className="card">

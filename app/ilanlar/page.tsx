@@ -4,6 +4,8 @@ import { BoardFilters, type BoardParams } from "@/components/jobs/board-filters"
 import { JobCard } from "@/components/jobs/job-card";
 import { LiveJobFeed } from "@/components/jobs/live-job-feed";
 import { SignedIn } from "@/components/viewer/signed-in";
+import { getCurrentSession } from "@/lib/auth/current-user";
+import { myBoardFilter, type MyBoardFilter } from "@/lib/availability/my-board-filter";
 import { AppError } from "@/lib/errors";
 import { parseIstanbulDate } from "@/lib/jobs/istanbul-time";
 import { parseTurkishLira } from "@/lib/jobs/money";
@@ -17,17 +19,21 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 export default async function BoardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams;
   const params: BoardParams = Object.fromEntries(
-    (["il", "adliye", "tur", "aciliyet", "baslangic", "bitis", "minUcret", "q", "sirala", "sonra"] as const).map((k) => [k, one(raw[k])]),
+    (["il", "adliye", "tur", "aciliyet", "baslangic", "bitis", "minUcret", "q", "sirala", "sonra", "bana"] as const).map((k) => [k, one(raw[k])]),
   );
-  // nothing here may depend on the viewer: the page is cached once for everyone (lib/page-cache/page-routes.ts)
-  const places = await placeOptionsFor(params.il);
+  // nothing here may depend on the viewer: the page is cached once for everyone (lib/page-cache/page-routes.ts),
+  // except "Bana uygun" (?bana=1), which the page cache never stores
+  const [places, forMe] = await Promise.all([placeOptionsFor(params.il), params.bana ? viewerBoardFilter() : null]);
   let page: BoardPage = { items: [], nextCursor: null, total: 0, approximate: false };
   let error: string | null = null;
   try {
-    page = await searchJobs({
-      provinceId: params.il, courthouseId: params.adliye, taskType: params.tur, urgency: params.aciliyet, from: params.baslangic,
-      to: params.bitis, minFee: params.minUcret, q: params.q, sort: params.sirala, cursor: params.sonra,
-    });
+    if (!forMe || forMe.kind === "filter") {
+      page = await searchJobs({
+        provinceId: params.il, courthouseId: params.adliye, taskType: params.tur, urgency: params.aciliyet, from: params.baslangic,
+        to: params.bitis, minFee: params.minUcret, q: params.q, sort: params.sirala, cursor: params.sonra,
+        ...(forMe?.kind === "filter" ? { courthouseIds: forMe.courthouseIds, taskTypes: forMe.taskTypes } : {}),
+      });
+    }
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
     error = Object.values(e.details.fieldErrors ?? {})[0]?.[0] ?? e.message;
@@ -45,6 +51,17 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
       </div>
       <BoardFilters places={places} params={params} />
       {error && <div className="banner banner-error" role="alert">{error}</div>}
+      {forMe && forMe.kind !== "filter" && (
+        <p className="banner banner-warning" role="status" data-testid="for-me-notice">
+          {forMe.kind === "signed-out" ? (
+            <>&quot;Bana uygun&quot; için <Link href="/giris?next=/ilanlar">giriş yapın</Link>.</>
+          ) : forMe.kind === "off" ? (
+            <>Görev alma durumunuz kapalı. <Link href="/ayarlar/gorev-durumu">Görev durumunu açın</Link>.</>
+          ) : (
+            <>Takip ettiğiniz bir adliye yok. <Link href="/ayarlar/takip">Adliye takip edin</Link>.</>
+          )}
+        </p>
+      )}
       {/* for visitors too: it draws the count; only a signed-in lawyer's socket brings live jobs */}
       <LiveJobFeed
         total={page.total}
@@ -58,6 +75,8 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
           from: (params.baslangic && parseIstanbulDate(params.baslangic)?.toISOString()) || undefined,
           to: (params.bitis && parseIstanbulDate(params.bitis, true)?.toISOString()) || undefined,
           hasQuery: Boolean(params.q),
+          ...(forMe?.kind === "filter" ? { courthouseIds: forMe.courthouseIds, taskTypes: forMe.taskTypes } : {}),
+          none: Boolean(forMe && forMe.kind !== "filter"),
         }}
       />
       {page.approximate && page.total > 0 && (
@@ -81,4 +100,10 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
       )}
     </div>
   );
+}
+
+/** "Bana uygun": the signed-in lawyer's courthouses and task types (lib/availability/my-board-filter.ts). */
+async function viewerBoardFilter(): Promise<MyBoardFilter | { kind: "signed-out" }> {
+  const session = await getCurrentSession();
+  return session ? myBoardFilter(session.user.id) : { kind: "signed-out" };
 }

@@ -1,15 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CheckInPanel } from "@/components/check-ins/check-in-panel";
+import { ApplyPauseBanner } from "@/components/apply-pause-banner";
 import { JobCard } from "@/components/jobs/job-card";
 import { actorFromSession } from "@/lib/auth/current-user";
 import { requirePageSession } from "@/lib/auth/require-page-session";
 import { countMyApplicationsByStatus, listMyApplications } from "@/lib/applications/list-my-applications";
+import { activeApplyPause } from "@/lib/fair-dealing/apply-pause";
 import { listFavorites } from "@/lib/favorites/list-favorites";
 import type { ApplicationStatus, JobStatus } from "@/lib/generated/prisma/enums";
 import { countMyJobsByStatus, listMyJobs } from "@/lib/jobs/list-my-jobs";
 import { listUpcomingAssignments } from "@/lib/jobs/list-upcoming-assignments";
 import { applicationStatusLabels, jobStatusLabels } from "@/lib/jobs/labels";
 import { formatKurus } from "@/lib/jobs/money";
+import { placeOptionsFor } from "@/lib/jobs/reference-places";
 
 export const metadata: Metadata = { title: "Panel" };
 
@@ -46,23 +50,28 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const actor = actorFromSession(session);
   const jobStatus = jobStatuses.find((s) => s === params.ilan) ?? "OPEN";
   const applicationStatus = applicationStatuses.find((s) => s === params.basvuru) ?? "PENDING";
-  const [upcoming, myJobs, jobCounts, myApplications, applicationCounts, favorites] = await Promise.all([
+  const [upcoming, myJobs, jobCounts, myApplications, applicationCounts, favorites, places, pause] = await Promise.all([
     listUpcomingAssignments(actor),
     listMyJobs(actor, jobStatus, params.ilanSonra),
     countMyJobsByStatus(actor),
     listMyApplications(actor, applicationStatus, params.basvuruSonra),
     countMyApplicationsByStatus(actor),
     listFavorites(actor, { cursor: params.kayitliSonra, take: 10 }),
+    placeOptionsFor(),
+    activeApplyPause(actor.id),
   ]);
   const more = (key: keyof Params, cursor: string) => `/panel?${new URLSearchParams({ ilan: jobStatus, basvuru: applicationStatus, [key]: cursor })}`;
   return (
     <div className="stack">
+      <ApplyPauseBanner pause={pause} />
       {params.hosgeldiniz && <div className="banner banner-success" role="status">Hesabınız oluşturuldu. Tevkil&apos;e hoş geldiniz!</div>}
       <div className="row">
         <h1 data-testid="dashboard-title" style={{ margin: 0 }}>Merhaba, {session.user.name}</h1>
         <span className="spacer" />
         {session.user.verified && <Link className="button button-primary" href="/ilanlar/yeni">İlan ver</Link>}
       </div>
+
+      {session.user.verified && <CheckInPanel places={places} />}
 
       <section className="card" data-testid="upcoming-assignments">
         <div className="row">

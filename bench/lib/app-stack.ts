@@ -41,6 +41,9 @@ export async function startAppStack(ctx: BenchContext, basePort: number): Promis
     ...(opts.instances > 1 ? { TRUST_PROXY: "1" } : {}),
     // Debian's PgBouncer (1.18) cannot keep named prepared statements in transaction mode
     ...(opts.pgbouncer ? { DB_PREPARED_STATEMENTS: "false" } : {}),
+    ...(ctx.replicaUrl ? { DATABASE_REPLICA_URLS: ctx.replicaUrl } : {}),
+    // the board phase reads who served its reads from /api/metrics
+    METRICS_TOKEN: ctx.authSecret,
   };
   // BENCH_NODE_FLAGS adds node flags to each instance (e.g. "--trace-gc" to see the pauses behind a p99)
   const extraFlags = [...(opts.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${ctx.profDir}`] : []), ...(process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean)];

@@ -26,6 +26,7 @@ export function installCleanup(ctx: BenchContext): () => Promise<void> {
       await stopServices(ctx.services).catch(() => stopAll("SIGKILL"));
       const { dropDatabase } = await import("@/lib/db-migrations");
       await dropDatabase(ctx.dbUrl).catch((e) => console.error(`could not drop ${ctx.dbName}: ${(e as Error).message}`));
+      for (const server of ctx.servers.splice(0)) await server.remove().catch(() => undefined);
       const deleted = await deleteRedisKeys(ctx).catch(() => -1);
       const { closeRedis } = await import("@/lib/redis");
       await closeRedis().catch(() => undefined);

@@ -28,6 +28,10 @@ export type BenchContext = {
   workDir: string;
   /** every process the run started, in start order; cleanup stops what is left */
   services: Service[];
+  /** servers the run started that are not Services (the --replica PostgreSQL pair): removed by the cleanup */
+  servers: { remove(): Promise<void> }[];
+  /** DATABASE_REPLICA_URLS for the app (--replica) */
+  replicaUrl?: string;
   /** the bench's own connection (INFO commandstats, key cleanup) */
   redis: Redis;
 };
@@ -68,8 +72,21 @@ export function createContext(opts: Options): BenchContext {
     profDir: path.resolve(resultsDir, `prof-${stamp}`),
     workDir: path.join(tmpdir(), `tevkil-bench-${runTag}`),
     services: [],
+    servers: [],
     redis,
   };
+}
+
+/** Points the run's database (not yet created) at another PostgreSQL server, e.g. the --replica primary. */
+export function pointAtDatabaseServer(ctx: BenchContext, serverUrl: string): void {
+  ctx.baseDbUrl = new URL(serverUrl);
+  const dbUrl = new URL(serverUrl);
+  dbUrl.pathname = `/${ctx.dbName}`;
+  ctx.dbUrl = dbUrl.toString();
+  const adminUrl = new URL(serverUrl);
+  adminUrl.pathname = "/postgres";
+  ctx.adminUrl = adminUrl.toString();
+  process.env.DATABASE_URL = ctx.dbUrl;
 }
 
 /** The measured servers: app instances and bare relays (not nginx or PgBouncer). */

@@ -8,7 +8,7 @@ export const APP_SCENARIOS: readonly Scenario[] = ["hold", "messages", "steps", 
 
 const SMOKE_SCENARIOS: Scenario[] = ["hold", "messages", "page-cost", "board", "mixed", "bare"];
 
-const USAGE = `npm run bench -- [--users N] [--duration s] [--rate msg/s] [--instances K] [--pgbouncer] [--smoke]
+const USAGE = `npm run bench -- [--users N] [--duration s] [--rate msg/s] [--instances K] [--pgbouncer] [--replica] [--smoke]
                     [--only ${SCENARIOS.join(",")}] [--cpu-prof] [--no-record] [--step-seconds s] [--db-pool-max n]`;
 
 export type Options = {
@@ -17,6 +17,8 @@ export type Options = {
   rate: number;
   instances: number;
   pgbouncer: boolean;
+  /** a PostgreSQL primary and streaming replica of the run's own; the app reads lag-tolerant pages from the replica */
+  replica: boolean;
   smoke: boolean;
   only: Set<Scenario>;
   cpuProf: boolean;
@@ -32,6 +34,7 @@ export function parseArgs(argv: string[]): Options {
     rate: 0,
     instances: 1,
     pgbouncer: false,
+    replica: false,
     smoke: false,
     only: new Set<Scenario>(SCENARIOS),
     cpuProf: false,
@@ -61,6 +64,9 @@ export function parseArgs(argv: string[]): Options {
         break;
       case "--pgbouncer":
         opts.pgbouncer = true;
+        break;
+      case "--replica":
+        opts.replica = true;
         break;
       case "--smoke":
         opts.smoke = true;
@@ -110,5 +116,5 @@ export function parseArgs(argv: string[]): Options {
  * scenario: only such a run rewrites it, so a quick `--only` run cannot replace the numbers of a full one.
  */
 export function isFullRun(opts: Options): boolean {
-  return !opts.smoke && opts.instances === 1 && opts.users >= 10_000 && SCENARIOS.every((s) => opts.only.has(s));
+  return !opts.smoke && !opts.replica && !opts.pgbouncer && opts.instances === 1 && opts.users >= 10_000 && SCENARIOS.every((s) => opts.only.has(s));
 }

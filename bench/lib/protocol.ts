@@ -104,7 +104,8 @@ export type FromGenerator =
   | { type: "closed"; gen: number };
 
 /** `accept` defaults to text/html (a page); the personal endpoint is fetched as application/json. */
-export type HttpPage = { name: string; path: string; rate: number; accept?: string };
+/** `paths`, when given, are requested in turn instead of `path` (e.g. board filters that miss the page cache) */
+export type HttpPage = { name: string; path: string; rate: number; accept?: string; paths?: string[] };
 
 export type ToHttpLoad =
   | { type: "open"; base: string; pages: HttpPage[]; cookies: string[]; durationS: number; localAddress: string }

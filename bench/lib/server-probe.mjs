@@ -45,7 +45,9 @@ if (probeDir) {
   const { default: pg } = await import("pg");
   const { writeFileSync } = await import("node:fs");
   let stats = new Map();
-  const normalize = (q) => String(typeof q === "string" ? q : q?.text ?? "?").replace(/\s+/g, " ").trim().slice(0, 90);
+  // cut before collapsing whitespace: the message batch's INSERT is kilobytes long, and a replace over all of it
+  // for every statement was 12 % of what the front allocated per message (its own heap profile)
+  const normalize = (q) => String(typeof q === "string" ? q : q?.text ?? "?").slice(0, 200).replace(/\s+/g, " ").trim().slice(0, 90);
   const record = (sql, started) => {
     const ms = performance.now() - started;
     const s = stats.get(sql) ?? { calls: 0, totalMs: 0, maxMs: 0 };
@@ -97,12 +99,14 @@ if (probeDir && globalThis.gc) {
 // BENCH_ALLOC_PROFILE=1: V8's sampling heap profiler over everything allocated, collected or not (what the
 // young generation churns through, which --heap-prof's live-only profile does not show), one file per SIGUSR2
 // interval (the bench signals at each phase's start and end): $BENCH_PROBE_DIR/alloc-<pid>-<n>.heapprofile.
+// BENCH_ALLOC_PROFILE=promoted leaves out what a scavenge collected: what lived long enough to be promoted into the
+// old generation, the allocations that make its mark-compacts (and their pauses) come more often.
 if (probeDir && process.env.BENCH_ALLOC_PROFILE) {
   const { Session } = await import("node:inspector");
   const { writeFileSync } = await import("node:fs");
   const session = new Session();
   session.connect();
-  const start = () => session.post("HeapProfiler.startSampling", { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  const start = () => session.post("HeapProfiler.startSampling", { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: process.env.BENCH_ALLOC_PROFILE !== "promoted" });
   session.post("HeapProfiler.enable", start);
   let allocDumps = 0;
   process.on("SIGUSR2", () => {

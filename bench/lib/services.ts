@@ -179,6 +179,8 @@ export type AppEnv = {
   DB_POOL_MAX: string;
   TRUST_PROXY?: string;
   DB_PREPARED_STATEMENTS?: string;
+  DATABASE_REPLICA_URLS?: string;
+  METRICS_TOKEN?: string;
 };
 
 export const NODE_FLAGS = ["--max-semi-space-size=64", "--expose-gc"];

@@ -103,6 +103,23 @@ export function evaluateTargets(report: Report): void {
     );
   }
 
+  const misses = report.phases.boardMisses as (Board & { replicaReads: Record<string, number> }) | undefined;
+  if (misses) {
+    const m = new Misses();
+    const unserved = misses.page.requests - misses.page.ok;
+    if (unserved) m.add(`${n(unserved, 0)} of ${n(misses.page.requests, 0)} requests not served (${errorText(misses.page.errors)})`);
+    const reads = Object.entries(misses.replicaReads);
+    const fromReplica = reads.filter(([key]) => key.startsWith("replica/")).reduce((s, [, v]) => s + v, 0);
+    const all = reads.reduce((s, [, v]) => s + v, 0);
+    if (!fromReplica) m.add("no read came from the replica");
+    add(
+      "board with replica reads (every view a page-cache miss)",
+      "every request served; the lag-tolerant reads come from the replica",
+      `${n(misses.page.reqPerS)} req/s served of ${n(misses.offeredReqPerS, 0)} offered, p50 ${n(misses.page.latency.p50)} / p95 ${n(misses.page.latency.p95)} ms · ${n(fromReplica, 0)} of ${n(all, 0)} lag-tolerant reads from the replica (${reads.map(([k, v]) => `${k} ${n(v, 0)}`).join(", ")})`,
+      m,
+    );
+  }
+
   const messages = report.phases.messages as PhaseSummary | undefined;
   if (messages) {
     const m = new Misses();
@@ -127,7 +144,11 @@ export function evaluateTargets(report: Report): void {
     if (hold.held < cfg.users) m.add(`${n(cfg.users - hold.held, 0)} not held`);
     if (hold.drops) m.add(`${n(hold.drops, 0)} drops`);
     if (connect.failed) m.add(`${n(connect.failed, 0)} connects failed`);
-    add("sockets held", `${n(scale, 0)} held 60 s, 0 drops`, `${n(hold.held, 0)} of ${n(cfg.users, 0)} held ${cfg.duration} s, ${hold.drops} drops, ${connect.failed} connects failed`, m, atScale && cfg.duration >= 60);
+    // one instance: 10,000 held 60 s (the first scale target); three or more: 50,000 held (issue 15's shape, 30 s runs)
+    const [holdScale, holdSeconds] = single ? [10_000, 60] : [50_000, 30];
+    const holdJudged = cfg.users >= holdScale && cfg.duration >= holdSeconds;
+    const holdWhy = cfg.users < holdScale ? `not judged: ${n(cfg.users, 0)} sockets, the target is for ${n(holdScale, 0)}` : `not judged: held ${cfg.duration} s, the target is ${holdSeconds} s`;
+    add("sockets held", `${n(holdScale, 0)} held ${holdSeconds} s, 0 drops`, `${n(hold.held, 0)} of ${n(cfg.users, 0)} held ${cfg.duration} s, ${hold.drops} drops, ${connect.failed} connects failed`, m, holdJudged, holdWhy);
     const worst = Math.max(...hold.rssPerConnectionKb);
     const live = hold.liveHeapPerConnectionKb.filter((k): k is number => k !== null);
     const r = new Misses();

@@ -3,7 +3,7 @@ import type { MessagePayload } from "@/lib/messaging/message-payload";
 export type MessageStatus = "pending" | "sent" | "failed";
 /** A message on screen. `retryable: false`: a failure a retry cannot fix (a file type or size the server refuses) */
 export type ChatItem = Omit<MessagePayload, "id"> & { id: number | null; status: MessageStatus; error?: string; retryable?: boolean };
-export type Ack<T> = ({ ok: true } & T) | { ok: false; error: { code: string; message: string } };
+export type Ack<T> = ({ ok: true } & T) | { ok: false; error: { code: string; message: string; fieldErrors?: Record<string, string[]> } };
 
 export const ACK_TIMEOUT_MS = 8_000;
 

@@ -55,7 +55,12 @@ export function ChatView({
     peer: conversation.peerLastReadMessageId,
   });
   const typing = useTyping(socket, conversationId, peer.id);
-  const sender = useMessageSender(socket, conversation, meId, chatItems, receipts);
+  // a refused text (contact details before an assignment) comes back to the box, unless something new was typed
+  const onRefused = useCallback((body: string, message: string) => {
+    setDraft((current) => (current.trim() ? current : body));
+    setNotice(message);
+  }, []);
+  const sender = useMessageSender(socket, conversation, meId, chatItems, receipts, onRefused);
 
   useSocketEvent<MessagePayload>("message:new", (message) => {
     if (message.conversationId !== conversationId) return;
@@ -167,7 +172,7 @@ export function ChatView({
         {typing.peerTyping ? `${peer.fullName} yazıyor…` : ""}
       </div>
       {notice && (
-        <p className={styles.error} role="alert">
+        <p className={styles.error} role="alert" data-testid="chat-notice">
           {notice}
         </p>
       )}

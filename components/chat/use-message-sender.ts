@@ -27,6 +27,8 @@ export function useMessageSender(
   meId: string,
   { itemsRef, apply, upsert, patch }: Items,
   receipts: { markRead: () => void; peerReadUpTo: (id: number) => void },
+  /** the server refused the text itself (contact details before an assignment): it goes back to the box */
+  onRefused: (body: string, message: string) => void,
 ) {
   const conversationId = conversation.id;
   const attempts = useRef(new Map<string, number>());
@@ -49,6 +51,17 @@ export function useMessageSender(
             upsert([ack.message]);
             return;
           }
+          if (ack.error.code === "VALIDATION" && ack.error.fieldErrors?.body && !item.attachment) {
+            attempts.current.delete(key);
+            removeFromOutbox(conversationId, meId, item.clientId);
+            apply((current) => {
+              const next = new Map(current);
+              next.delete(key);
+              return next;
+            });
+            onRefused(item.body, ack.error.message);
+            return;
+          }
           if (ack.error.code !== "INTERNAL") {
             patch(key, { status: "failed", error: ack.error.message });
             return;
@@ -62,7 +75,7 @@ export function useMessageSender(
         else if (socket.connected) setTimeout(() => transmitRef.current(key), 500 * 2 ** tries);
       });
     },
-    [socket, conversationId, meId, upsert, patch, itemsRef],
+    [socket, conversationId, meId, upsert, patch, itemsRef, apply, onRefused],
   );
   useEffect(() => {
     transmitRef.current = transmit;

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { PlaceSelect } from "@/components/jobs/place-select";
+import { SignedIn } from "@/components/viewer/signed-in";
 import { taskTypeLabels, taskTypes, urgencies, urgencyLabels } from "@/lib/jobs/labels";
 import type { PlaceOptions } from "@/lib/jobs/reference-places";
 
-export type BoardParams = Partial<Record<"il" | "adliye" | "tur" | "aciliyet" | "baslangic" | "bitis" | "minUcret" | "q" | "sirala" | "sonra", string>>;
+export type BoardParams = Partial<Record<"il" | "adliye" | "tur" | "aciliyet" | "baslangic" | "bitis" | "minUcret" | "q" | "sirala" | "sonra" | "bana", string>>;
 
 /** The board's filters as a plain GET form: the URL is the state, so a filtered board can be shared or bookmarked. */
 export function BoardFilters({ places, params }: { places: PlaceOptions; params: BoardParams }) {
@@ -15,6 +16,13 @@ export function BoardFilters({ places, params }: { places: PlaceOptions; params:
         <label htmlFor="board-q">Ara</label>
         <input id="board-q" name="q" type="search" defaultValue={params.q} placeholder="Örn. boşanma duruşması" />
       </div>
+      {/* drawn in the browser for verified lawyers only, so the board's HTML stays the same for everyone */}
+      <SignedIn verified>
+        <div className="field checkbox">
+          <input id="board-bana" name="bana" type="checkbox" value="1" defaultChecked={Boolean(params.bana)} />
+          <label htmlFor="board-bana">Bana uygun: görev aldığım adliye ve türler (<Link href="/ayarlar/gorev-durumu">görev durumu</Link>)</label>
+        </div>
+      </SignedIn>
       <details className="filter-details" open={filtered}>
         <summary>Filtreler{filtered ? " (uygulanıyor)" : ""}</summary>
         <div className="filter-grid">

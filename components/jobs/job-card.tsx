@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ResponseWindowCountdown } from "@/components/jobs/response-window-countdown";
 import { formatDateTime } from "@/lib/format";
 import type { JobSummary } from "@/lib/jobs/job-summary";
 import { taskTypeLabels, urgencyLabels } from "@/lib/jobs/labels";
@@ -25,6 +26,7 @@ export function JobCard({ job, fresh = false, extra, headingLevel = 2 }: { job: 
         <br />
         <time dateTime={new Date(job.scheduledAt).toISOString()}>{formatDateTime(new Date(job.scheduledAt))}</time> · {job.lawArea}
       </p>
+      {job.responseWindowEndsAt && <ResponseWindowCountdown endsAt={new Date(job.responseWindowEndsAt).toISOString()} open compact />}
       {extra}
     </article>
   );

@@ -8,11 +8,12 @@ import { SubmitButton } from "@/components/submit-button";
 import { useFocusFirstError } from "@/components/use-focus-first-error";
 import { useFormAction } from "@/components/use-form-action";
 import type { ActionResult } from "@/lib/actions/server-action";
-import type { TaskType } from "@/lib/generated/prisma/enums";
+import type { TaskType, Urgency } from "@/lib/generated/prisma/enums";
 import { feeGuidanceFor, minimumAboveFee } from "@/lib/jobs/fee-guidance";
 import { lawAreas, taskTypeLabels, taskTypes, urgencies, urgencyLabels } from "@/lib/jobs/labels";
 import { formatKurus, parseTurkishLira } from "@/lib/jobs/money";
 import type { PlaceOptions } from "@/lib/jobs/reference-places";
+import { DEFAULT_RESPONSE_WINDOW_MINUTES, hasResponseWindow, responseWindowChoices } from "@/lib/jobs/response-window-choices";
 
 type Props = {
   action: (formData: FormData) => Promise<ActionResult<unknown>>;
@@ -28,15 +29,18 @@ export function JobForm({ action, places, initial = {}, submitLabel }: Props) {
   const errors = fieldErrorsOf(state.result);
   const v = { ...initial, ...state.values };
   const [taskType, setTaskType] = useState<TaskType>((v.taskType as TaskType) ?? "DURUSMA");
+  const [urgency, setUrgency] = useState<Urgency>((v.urgency as Urgency) ?? "NORMAL");
   // React resets the form after a submit: a failed one comes back with what was sent, the task type included
   const [sentValues, setSentValues] = useState(state.values);
   if (sentValues !== state.values) {
     setSentValues(state.values);
     if (state.values.taskType) setTaskType(state.values.taskType as TaskType);
+    if (state.values.urgency) setUrgency(state.values.urgency as Urgency);
   }
   const form = useFocusFirstError(state.result);
   const guidance = feeGuidanceFor(taskType);
   const [feeText, setFeeText] = useState(v.fee ?? "");
+  const editing = Boolean(initial.jobId);
   const underMinimum = minimumAboveFee(taskType, parseTurkishLira(feeText));
   const invalid = (name: string) => (errors?.[name]?.length ? true : undefined);
   return (
@@ -107,12 +111,46 @@ export function JobForm({ action, places, initial = {}, submitLabel }: Props) {
         </p>
       )}
       <FormField name="urgency" label="Aciliyet" errors={errors}>
-        <select id="field-urgency" name="urgency" defaultValue={v.urgency ?? "NORMAL"} key={`u-${v.urgency}`}>
+        <select id="field-urgency" name="urgency" defaultValue={v.urgency ?? "NORMAL"} key={`u-${v.urgency}`} onChange={(e) => setUrgency(e.target.value as Urgency)}>
           {urgencies.map((u) => (
             <option key={u} value={u}>{urgencyLabels[u]}</option>
           ))}
         </select>
       </FormField>
+      {/* the window opens when the job is posted and is not moved by an edit (its notice is already queued) */}
+      {!editing && hasResponseWindow(urgency) && (
+        <FormField
+          name="responseWindowMinutes"
+          label="Başvuru penceresi"
+          errors={errors}
+          hint="Başvurular bu süre boyunca toplanır, sonunda size haber verilir; sonra gelen başvurular da kabul edilir."
+        >
+          <select id="field-responseWindowMinutes" name="responseWindowMinutes" defaultValue={v.responseWindowMinutes ?? String(DEFAULT_RESPONSE_WINDOW_MINUTES)} key={`w-${v.responseWindowMinutes}`}>
+            {responseWindowChoices.map((m) => (
+              <option key={m} value={m}>{m} dakika</option>
+            ))}
+          </select>
+        </FormField>
+      )}
+      <input type="hidden" name="anonymousApplicants" value="0" />
+      <div className="field checkbox">
+        <input
+          id="field-anonymousApplicants"
+          type="checkbox"
+          name="anonymousApplicants"
+          value="1"
+          defaultChecked={(v.anonymousApplicants ?? "1") !== "0"}
+          key={`a-${v.anonymousApplicants}`}
+          aria-describedby="hint-anonymousApplicants"
+        />
+        <div>
+          <label htmlFor="field-anonymousApplicants">Başvuranların adını görevlendirene kadar gizle</label>
+          <p className="small muted" id="hint-anonymousApplicants" style={{ margin: 0 }}>
+            Başvuranları baş harfleri, barosu, puanı ve tamamladığı / iptal ettiği işlerle görürsünüz; adı, sicili ve iletişim bilgileri yalnızca kabul ettiğiniz avukat için açılır.
+          </p>
+          {errors?.anonymousApplicants && <p className="field-error" role="alert">{errors.anonymousApplicants[0]}</p>}
+        </div>
+      </div>
       <FormField name="description" label="Açıklama" errors={errors}>
         <textarea id="field-description" name="description" rows={6} maxLength={4000} defaultValue={v.description} key={`desc-${v.description}`} aria-invalid={invalid("description")} />
       </FormField>

@@ -17,10 +17,17 @@ export type LiveFilters = {
   to?: string;
   /** with a text search the browser cannot tell whether a job matches, so live jobs are not shown */
   hasQuery: boolean;
+  /** "Bana uygun": the viewer's courthouses and task types (empty: all types) */
+  courthouseIds?: number[];
+  taskTypes?: string[];
+  /** "Bana uygun" with work taking off or nothing followed: nothing fits */
+  none?: boolean;
 };
 
 function matches(job: JobSummary, f: LiveFilters): boolean {
-  if (f.hasQuery) return false;
+  if (f.hasQuery || f.none) return false;
+  if (f.courthouseIds && !f.courthouseIds.includes(job.courthouseId)) return false;
+  if (f.taskTypes?.length && !f.taskTypes.includes(job.taskType)) return false;
   if (f.provinceId && job.provinceId !== f.provinceId) return false;
   if (f.courthouseId && job.courthouseId !== f.courthouseId) return false;
   if (f.taskType && job.taskType !== f.taskType) return false;

@@ -21,20 +21,23 @@ export class AppServer {
     return this.child?.pid;
   }
 
+  /** The app's configuration (e2e database, Redis prefix, secret, this server's settings); a worker beside it uses it too. */
+  get environment(): Record<string, string> {
+    return {
+      NODE_ENV: "production",
+      APP_URL: this.url,
+      DATABASE_URL: process.env.E2E_DATABASE_URL!,
+      REDIS_URL: process.env.E2E_REDIS_URL!,
+      REDIS_PREFIX: process.env.E2E_REDIS_PREFIX!,
+      AUTH_SECRET: E2E_AUTH_SECRET,
+      DB_POOL_MAX: "5",
+      ...this.options.env,
+    };
+  }
+
   async start(): Promise<void> {
     const child = spawn(process.execPath, ["--enable-source-maps", "dist/server.js"], {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        PORT: String(this.options.port),
-        APP_URL: this.url,
-        DATABASE_URL: process.env.E2E_DATABASE_URL!,
-        REDIS_URL: process.env.E2E_REDIS_URL!,
-        REDIS_PREFIX: process.env.E2E_REDIS_PREFIX!,
-        AUTH_SECRET: E2E_AUTH_SECRET,
-        DB_POOL_MAX: "5",
-        ...this.options.env,
-      },
+      env: { ...process.env, ...this.environment, PORT: String(this.options.port) },
       stdio: ["ignore", "pipe", "pipe"],
     });
     this.child = child;

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { test as base } from "@/e2e/support/fixtures";
-import { AppServer, E2E_AUTH_SECRET } from "@/e2e/support/app-server";
+import { AppServer } from "@/e2e/support/app-server";
 import { startSmtpServer } from "@/test/fake-services";
 
 // For flows that go through an inbox: the app and a real worker process both get SMTP_URL pointing at a local SMTP
@@ -40,17 +40,7 @@ export const test = base.extend<object, { app: AppServer; smtp: Smtp }>({
       // no grace period before a deleted account closes: the worker closes it at once (e2e/kvkk.spec.ts)
       const app = new AppServer({ port: E2E_PORT, env: { SMTP_URL: smtp.url, TRUST_PROXY: "1", ACCOUNT_DELETION_GRACE_HOURS: "0" } });
       await app.start();
-      const worker = await startWorkerProcess({
-        NODE_ENV: "production",
-        APP_URL: app.url,
-        DATABASE_URL: process.env.E2E_DATABASE_URL!,
-        REDIS_URL: process.env.E2E_REDIS_URL!,
-        REDIS_PREFIX: process.env.E2E_REDIS_PREFIX!,
-        AUTH_SECRET: E2E_AUTH_SECRET,
-        DB_POOL_MAX: "2",
-        SMTP_URL: smtp.url,
-        ACCOUNT_DELETION_GRACE_HOURS: "0",
-      });
+      const worker = await startWorkerProcess({ ...app.environment, DB_POOL_MAX: "2" });
       await use(app);
       const exited = once(worker.child, "exit");
       worker.child.kill("SIGTERM");

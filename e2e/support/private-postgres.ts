@@ -25,6 +25,7 @@ function serverUser(): { uid: number; gid: number } | undefined {
 /**
  * A PostgreSQL server of a test's own on another port (trust auth, loopback only), in a temporary folder:
  * started as a child process, so a test can SIGKILL the postmaster and start it again on the same data.
+ * With `replicaOf` it is a streaming replica of that server: cloned with pg_basebackup, then a hot standby.
  */
 export class PrivatePostgres {
   readonly dir = mkdtempSync(path.join(tmpdir(), "tevkil-fault-pg-"));
@@ -34,12 +35,24 @@ export class PrivatePostgres {
   private readonly user = serverUser();
   private child: ChildProcess | null = null;
 
-  constructor(readonly port: number, database = "tevkil_fault") {
+  constructor(
+    readonly port: number,
+    database = "tevkil_fault",
+    private readonly options: { replicaOf?: PrivatePostgres; /** server settings over the test defaults below */ settings?: Record<string, string> } = {},
+  ) {
     this.url = `postgresql://postgres@127.0.0.1:${port}/${database}`;
     if (this.user) chownSync(this.dir, this.user.uid, this.user.gid);
   }
 
   async start(): Promise<void> {
+    const primary = this.options.replicaOf;
+    if (!existsSync(this.dataDir) && primary) {
+      // -R writes standby.signal and primary_conninfo: the server starts as a standby that streams from the primary
+      execFileSync(binary("pg_basebackup"), ["-h", "127.0.0.1", "-p", String(primary.port), "-U", "postgres", "-D", this.dataDir, "-R", "-X", "stream", "--checkpoint=fast", "--no-sync"], {
+        stdio: "ignore",
+        ...this.user,
+      });
+    }
     if (!existsSync(this.dataDir)) {
       execFileSync(binary("initdb"), ["-D", this.dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], {
         stdio: "ignore",
@@ -80,7 +93,8 @@ export class PrivatePostgres {
 
   private spawnServer(): void {
     // fsync off: a killed process loses nothing the OS was given, and the test is not about power cuts
-    const args = ["-D", this.dataDir, "-p", String(this.port), "-k", this.dir, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "shared_buffers=32MB"];
+    const settings = { listen_addresses: "127.0.0.1", fsync: "off", shared_buffers: "32MB", ...this.options.settings };
+    const args = ["-D", this.dataDir, "-p", String(this.port), "-k", this.dir, ...Object.entries(settings).flatMap(([name, value]) => ["-c", `${name}=${value}`])];
     const child = spawn(binary("postgres"), args, { stdio: ["ignore", "pipe", "pipe"], ...this.user });
     child.stdout!.on("data", (d) => (this.output += d));
     child.stderr!.on("data", (d) => (this.output += d));

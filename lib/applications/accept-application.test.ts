@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { acceptApplication } from "@/lib/applications/accept-application";
-import { applyAs, lawyer, postJob, refusal } from "@/lib/jobs/marketplace-test-support";
+import { applyAs, lawyer, postJob, refusal } from "@/test/marketplace-test-support";
 
 describe("acceptApplication", () => {
   it("assigns the job, accepts that application and rejects the others in one go, and tells each applicant", async () => {

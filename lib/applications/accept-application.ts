@@ -5,6 +5,7 @@ import { conflict, forbidden, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { notifyUsers } from "@/lib/notifications/notify-users";
 import { invalidateJobs } from "@/lib/jobs/job-cache";
+import { forgetPairAssignment } from "@/lib/messaging/contact-gate";
 
 const acceptSchema = z.object({ applicationId: z.string().min(1) });
 
@@ -44,7 +45,7 @@ export async function acceptApplication(actor: Actor, input: unknown): Promise<{
     });
   });
 
-  await invalidateJobs([application.jobId]);
+  await Promise.all([invalidateJobs([application.jobId]), forgetPairAssignment(actor.id, application.applicantId)]);
   const link = `/ilanlar/${application.jobId}`;
   await notifyUsers([
     {

@@ -3,14 +3,15 @@ import { db } from "@/lib/db";
 import { applyToJob } from "@/lib/applications/apply-to-job";
 import { listApplicants } from "@/lib/applications/list-applicants";
 import { withdrawApplication } from "@/lib/applications/withdraw-application";
-import { applyAs, lawyer, postJob, refusal } from "@/lib/jobs/marketplace-test-support";
+import { applyAs, lawyer, postJob, refusal } from "@/test/marketplace-test-support";
 
 describe("applyToJob / withdrawApplication / listApplicants", () => {
   it("records a note and a proposed fee in kuruş, tells the poster, and shows the applicant with rating and counts", async () => {
     const { actor: poster } = await lawyer();
     const b = await lawyer();
     await db.user.update({ where: { id: b.user.id }, data: { ratingSum: 9, ratingCount: 2, completedJobCount: 4 } });
-    const jobId = await postJob(poster);
+    // posted with names shown: anonymous jobs are covered by lib/applications/anonymous-applicants.test.ts
+    const jobId = await postJob(poster, { anonymousApplicants: "0" });
     const applicationId = await applyAs(b.actor, jobId, "2.250,50");
 
     expect(await db.application.findUniqueOrThrow({ where: { id: applicationId } })).toMatchObject({ status: "PENDING", proposedFeeKurus: 225_050 });
@@ -21,7 +22,7 @@ describe("applyToJob / withdrawApplication / listApplicants", () => {
       applicationId,
       status: "PENDING",
       proposedFeeKurus: 225_050,
-      lawyer: { id: b.user.id, verification: "VERIFIED", ratingAverage: 4.5, ratingCount: 2, completedJobCount: 4 },
+      lawyer: { anonymous: false, id: b.user.id, fullName: b.user.fullName, verification: "VERIFIED", ratingAverage: 4.5, ratingCount: 2, completedJobCount: 4 },
     });
   });
 

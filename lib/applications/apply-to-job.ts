@@ -4,11 +4,13 @@ import type { Actor } from "@/lib/auth/actor";
 import { conflict, forbidden, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { notifyUsers } from "@/lib/notifications/notify-users";
+import { activeApplyPause, applyPausedError } from "@/lib/fair-dealing/apply-pause";
 import { isUniqueViolation } from "@/lib/jobs/errors";
 import { requireVerified } from "@/lib/jobs/guards";
 import { invalidateJobs } from "@/lib/jobs/job-cache";
 import { JOB_NOT_FOUND } from "@/lib/jobs/load-own-job";
 import { parseTurkishLira } from "@/lib/jobs/money";
+import { initialsOf } from "@/lib/applications/applicant-identity";
 
 export const applySchema = z.object({
   jobId: z.string().min(1),
@@ -39,9 +41,11 @@ const ALREADY_APPLIED = "Bu ilana zaten başvurdunuz; bir ilana yalnızca bir ke
 export async function applyToJob(actor: Actor, input: unknown): Promise<{ id: string }> {
   requireVerified(actor);
   const data = parseInput(applySchema, input);
-  const job = await db.job.findUnique({ where: { id: data.jobId }, select: { id: true, title: true, posterId: true, status: true, deadlineAt: true } });
+  const job = await db.job.findUnique({ where: { id: data.jobId }, select: { id: true, title: true, posterId: true, status: true, deadlineAt: true, anonymousApplicants: true } });
   if (!job) throw notFound(JOB_NOT_FOUND);
   if (job.posterId === actor.id) throw forbidden("Kendi ilanınıza başvuramazsınız.");
+  const pause = await activeApplyPause(actor.id);
+  if (pause) throw applyPausedError(pause);
   const existing = await db.application.findUnique({ where: { jobId_applicantId: { jobId: job.id, applicantId: actor.id } }, select: { id: true } });
   if (existing) throw conflict(ALREADY_APPLIED);
   let applicationId: string;
@@ -64,13 +68,17 @@ export async function applyToJob(actor: Actor, input: unknown): Promise<{ id: st
     throw error;
   }
   await invalidateJobs([job.id]);
+  // the row, its socket payload, the e-mail and the push all carry this text: on an anonymous job, initials only
+  const applicant = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { fullName: true } });
+  const who = job.anonymousApplicants ? initialsOf(applicant.fullName) : applicant.fullName;
   await notifyUsers([
     {
       userId: job.posterId,
       type: "APPLICATION_RECEIVED",
       title: "İlanınıza yeni başvuru",
-      body: `"${job.title}" ilanınıza bir meslektaşınız başvurdu.`,
+      body: `"${job.title}" ilanınıza ${who} başvurdu.`,
       link: `/ilanlar/${job.id}`,
+      subjectId: applicationId,
     },
   ]);
   return { id: applicationId };

@@ -11,6 +11,10 @@ export const auditActionLabels: Record<AuditAction, string> = {
   VERIFICATION_VERIFIED: "Avukat doğrulandı",
   VERIFICATION_REJECTED: "Doğrulama reddedildi",
   QUEUE_JOB_RETRIED: "Kuyruktaki iş yeniden denendi",
+  APPLY_PAUSE_LIFTED: "Başvuru duraklatması kaldırıldı",
+  DISPUTE_OPENED: "Uyuşmazlık açıldı",
+  DISPUTE_MESSAGE: "Uyuşmazlığa mesaj yazıldı",
+  DISPUTE_DECIDED: "Uyuşmazlık karara bağlandı",
 };
 
 export type AuditEntryView = {
@@ -23,11 +27,12 @@ export type AuditEntryView = {
   createdAt: Date;
 };
 
-type Detail = { reason?: string; queue?: string; jobId?: string; jobName?: string };
+type Detail = { reason?: string; queue?: string; jobId?: string; jobName?: string; note?: string };
 
 function noteOf(detail: Detail | null): string | null {
   if (!detail) return null;
   if (detail.reason) return `Gerekçe: ${detail.reason}`;
+  if (detail.note) return `Not: ${detail.note}`;
   if (detail.jobName) return `${detail.queue}/${detail.jobName} #${detail.jobId}`;
   return null;
 }

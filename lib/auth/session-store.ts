@@ -38,7 +38,12 @@ export async function createSession(input: { userId: string; userAgent?: string;
   const token = randomBytes(32).toString("base64url");
   const id = sessionHandleOf(token);
   const now = Date.now();
-  await getRedis()
+  const redis = getRedis();
+  // The record is found by the cookie alone and the index by the user, so on a Redis Cluster the two keys live in
+  // different slots and cannot share a MULTI. The index is written first: an index entry without its record is
+  // pruned by listSessions, whereas a record missing from the index would escape "sign out everywhere".
+  await redis.multi().zadd(userSessionsKey(input.userId), now, id).expire(userSessionsKey(input.userId), SESSION_ABSOLUTE_SECONDS).exec();
+  await redis
     .multi()
     .hset(sessionKey(id), {
       userId: input.userId,
@@ -48,8 +53,6 @@ export async function createSession(input: { userId: string; userAgent?: string;
       ip: (input.ip ?? "").slice(0, 64),
     })
     .expire(sessionKey(id), SESSION_IDLE_SECONDS)
-    .zadd(userSessionsKey(input.userId), now, id)
-    .expire(userSessionsKey(input.userId), SESSION_ABSOLUTE_SECONDS)
     .exec();
   return token;
 }
@@ -94,14 +97,10 @@ export async function getSessionByHandle(id: string, options: { touch?: boolean 
  * already is the earlier of the idle and the absolute limit.
  */
 export async function sessionsTimeLeftMs(ids: string[]): Promise<number[]> {
-  if (ids.length === 0) return [];
-  const pipeline = getRedis().pipeline();
-  for (const id of ids) pipeline.pttl(sessionKey(id));
-  const results = (await pipeline.exec()) ?? [];
-  return results.map(([error, ms]) => {
-    if (error) throw error;
-    return Number(ms) > 0 ? Number(ms) : 0;
-  });
+  // one command per key, sent together by the auto-pipeline (per master on a cluster, where the keys' slots differ)
+  const redis = getRedis();
+  const results = await Promise.all(ids.map((id) => redis.pttl(sessionKey(id))));
+  return results.map((ms) => (ms > 0 ? ms : 0));
 }
 
 /** The user's live sessions, newest first; ids whose record expired are pruned from the index. */
@@ -109,13 +108,11 @@ export async function listSessions(userId: string): Promise<SessionRecord[]> {
   const redis = getRedis();
   const ids = await redis.zrevrange(userSessionsKey(userId), 0, -1);
   if (ids.length === 0) return [];
-  const pipeline = redis.pipeline();
-  for (const id of ids) pipeline.hgetall(sessionKey(id));
-  const results = (await pipeline.exec()) ?? [];
+  const results = await Promise.all(ids.map((id) => redis.hgetall(sessionKey(id)).catch(() => null)));
   const live: SessionRecord[] = [];
   const gone: string[] = [];
-  results.forEach(([error, raw], i) => {
-    const record = error ? null : parseRecord(ids[i], raw as Record<string, string>);
+  results.forEach((raw, i) => {
+    const record = raw ? parseRecord(ids[i], raw) : null;
     if (record && record.userId === userId) live.push(record);
     else gone.push(ids[i]);
   });
@@ -145,11 +142,10 @@ export async function revokeOtherSessions(userId: string, keepId: string | null)
   const sessions = await listSessions(userId);
   const doomed = sessions.map((s) => s.id).filter((id) => id !== keepId);
   if (doomed.length) {
-    await getRedis()
-      .multi()
-      .del(...doomed.map(sessionKey))
-      .zrem(userSessionsKey(userId), ...doomed)
-      .exec();
+    // records first (each its own DEL: on a cluster they are spread over the slots), then the index entries
+    const redis = getRedis();
+    await Promise.all(doomed.map((id) => redis.del(sessionKey(id))));
+    await redis.zrem(userSessionsKey(userId), ...doomed);
   }
   closeSessionSockets(doomed);
   return doomed;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildCalendarFeed } from "@/lib/calendar/calendar-feed";
 import { getCalendarToken, rotateCalendarToken } from "@/lib/calendar/calendar-token";
 import { buildIcs } from "@/lib/calendar/ics";
-import { assignedJob, lawyer, postJob } from "@/lib/jobs/marketplace-test-support";
+import { assignedJob, lawyer, postJob } from "@/test/marketplace-test-support";
 
 describe("calendar feed", () => {
   it("makes one private token on first use and serves the assignee's work as iCalendar", async () => {

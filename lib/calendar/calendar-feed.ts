@@ -22,9 +22,16 @@ export async function buildCalendarFeed(token: string): Promise<string | null> {
     courthouse: { select: { name: true } }, province: { select: { name: true } },
     poster: { select: { fullName: true } }, assignee: { select: { fullName: true } },
   } as const;
-  const [assigned, handedOver] = await Promise.all([
+  const [assigned, handedOver, nextHearings] = await Promise.all([
     db.job.findMany({ where: { assigneeId: user.id, status: { in: ["ASSIGNED", "DONE"] }, scheduledAt: { gte: since } }, orderBy: { scheduledAt: "asc" }, take: MAX_EVENTS, select }),
     db.job.findMany({ where: { posterId: user.id, status: { in: ["ASSIGNED", "DONE"] }, scheduledAt: { gte: since } }, orderBy: { scheduledAt: "asc" }, take: MAX_EVENTS, select }),
+    // the next hearings the assignees reported on the user's done hearings: theirs to cover (or to post again)
+    db.job.findMany({
+      where: { posterId: user.id, status: "DONE", nextHearingAt: { gte: since } },
+      orderBy: { nextHearingAt: "asc" },
+      take: MAX_EVENTS,
+      select: { id: true, title: true, court: true, fileNumber: true, nextHearingAt: true, updatedAt: true, courthouse: { select: { name: true } }, province: { select: { name: true } } },
+    }),
   ]);
   const appUrl = env().APP_URL.replace(/\/$/, "");
   const events: IcsEvent[] = [...assigned, ...handedOver].map((job) => {
@@ -47,5 +54,23 @@ export async function buildCalendarFeed(token: string): Promise<string | null> {
       updatedAt: job.updatedAt,
     };
   });
+  for (const job of nextHearings) {
+    const start = job.nextHearingAt!;
+    events.push({
+      uid: `${job.id}-sonraki-durusma@tevkil`,
+      start,
+      end: new Date(start.getTime() + HOUR),
+      summary: `Sonraki duruşma: ${job.title}`,
+      location: `${job.courthouse.name}, ${job.province.name}`,
+      description: [job.court, job.fileNumber ? `Dosya no: ${job.fileNumber}` : null, `Tevkil vermek için: ${appUrl}/ilanlar/${job.id}`].filter(Boolean).join("\n"),
+      url: `${appUrl}/ilanlar/${job.id}`,
+      status: "CONFIRMED",
+      updatedAt: job.updatedAt,
+      alarms: [
+        { before: "P1D", description: `Yarın duruşma: ${job.title}` },
+        { before: "PT2H", description: `2 saat sonra duruşma: ${job.title}` },
+      ],
+    });
+  }
   return buildIcs("Tevkil görevlerim", events);
 }

@@ -10,6 +10,8 @@ export type IcsEvent = {
   url?: string;
   status: "CONFIRMED" | "CANCELLED";
   updatedAt: Date;
+  /** reminders shown by the calendar app, each an RFC 5545 duration before the start (e.g. "P1D", "PT2H") */
+  alarms?: { before: string; description: string }[];
 };
 
 const escapeText = (value: string) => value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
@@ -59,6 +61,7 @@ export function buildIcs(calendarName: string, events: IcsEvent[], now = new Dat
       ...(e.description ? [`DESCRIPTION:${escapeText(e.description)}`] : []),
       ...(e.url ? [`URL:${e.url}`] : []),
       `STATUS:${e.status}`,
+      ...(e.alarms ?? []).flatMap((a) => ["BEGIN:VALARM", "ACTION:DISPLAY", `DESCRIPTION:${escapeText(a.description)}`, `TRIGGER:-${a.before}`, "END:VALARM"]),
       "END:VEVENT",
     );
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { addFavorite } from "@/lib/favorites/add-favorite";
 import { isFavorite, listFavorites } from "@/lib/favorites/list-favorites";
 import { removeFavorite } from "@/lib/favorites/remove-favorite";
-import { lawyer, postJob, refusal } from "@/lib/jobs/marketplace-test-support";
+import { lawyer, postJob, refusal } from "@/test/marketplace-test-support";
 
 describe("favorites", () => {
   it("saves jobs (idempotently), lists them newest first with keyset pages, and removes only the actor's own", async () => {

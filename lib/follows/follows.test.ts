@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { addFollow } from "@/lib/follows/add-follow";
 import { listFollows } from "@/lib/follows/list-follows";
 import { removeFollow } from "@/lib/follows/remove-follow";
-import { courthouseIn, lawyer, refusal } from "@/lib/jobs/marketplace-test-support";
+import { courthouseIn, lawyer, refusal } from "@/test/marketplace-test-support";
 
 describe("follows", () => {
   it("follows a province and a courthouse once each (even when clicked twice at once) and unfollows", async () => {

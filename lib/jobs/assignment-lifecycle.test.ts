@@ -10,7 +10,7 @@ import { listMyJobs, countMyJobsByStatus } from "@/lib/jobs/list-my-jobs";
 import { listUpcomingAssignments } from "@/lib/jobs/list-upcoming-assignments";
 import { acceptApplication } from "@/lib/applications/accept-application";
 import { listMyApplications } from "@/lib/applications/list-my-applications";
-import { applyAs, assignedJob, inDays, jobInput, lawyer, postJob, refusal } from "@/lib/jobs/marketplace-test-support";
+import { applyAs, assignedJob, inDays, jobInput, lawyer, postJob, refusal } from "@/test/marketplace-test-support";
 
 describe("editing and cancelling a job", () => {
   it("the poster edits an OPEN job and the cached detail shows the change at once", async () => {
@@ -61,15 +61,15 @@ describe("assigned work", () => {
     const a = await lawyer();
     const b = await lawyer();
     const jobId = await assignedJob(a.actor, b.actor);
-    const short = await refusal(completeJob(b.actor, { jobId, report: "oldu" }));
+    const short = await refusal(completeJob(b.actor, { jobId, outcome: "ERTELENDI", report: "oldu", nextHearingAt: "2030-05-02T09:30" }));
     expect(short.details.fieldErrors?.report?.[0]).toMatch(/en az 10 karakter/);
-    await completeJob(b.actor, { jobId, report: "Duruşmaya katıldım; tanık dinlendi, karar ertelendi.", nextHearingAt: "2030-05-02T09:30", notes: "Harç eksik." });
+    await completeJob(b.actor, { jobId, outcome: "ERTELENDI", report: "Duruşmaya katıldım; tanık dinlendi, karar ertelendi.", nextHearingAt: "2030-05-02T09:30", notes: "Harç eksik." });
     const job = await db.job.findUniqueOrThrow({ where: { id: jobId } });
     expect(job).toMatchObject({ status: "DONE", completionNotes: "Harç eksik." });
     expect(job.nextHearingAt?.toISOString()).toBe("2030-05-02T06:30:00.000Z");
     expect((await db.user.findUniqueOrThrow({ where: { id: b.user.id } })).completedJobCount).toBe(1);
     expect(await db.notification.count({ where: { userId: a.user.id, type: "JOB_COMPLETED" } })).toBe(1);
-    expect(await refusal(completeJob(b.actor, { jobId, report: "İkinci kez rapor göndermeyi deniyorum." }))).toMatchObject({ code: "CONFLICT" });
+    expect(await refusal(completeJob(b.actor, { jobId, outcome: "KARAR_VERILDI", report: "İkinci kez rapor göndermeyi deniyorum." }))).toMatchObject({ code: "CONFLICT" });
   });
 
   it("either side cancels with a reason: recorded, counted, the job reopens and the others are back in the running", async () => {

@@ -14,7 +14,7 @@ import { updateJob } from "@/lib/jobs/update-job";
 import { createReview } from "@/lib/reviews/create-review";
 import { removeFollow } from "@/lib/follows/remove-follow";
 import { addFollow } from "@/lib/follows/add-follow";
-import { applyAs, assignedJob, doneJob, jobInput, lawyer, postJob, refusal } from "@/lib/jobs/marketplace-test-support";
+import { applyAs, assignedJob, doneJob, jobInput, lawyer, postJob, refusal } from "@/test/marketplace-test-support";
 
 const review = (jobId: string) => ({ jobId, overall: "5", professionalism: "5", communication: "5", punctuality: "5" });
 
@@ -96,8 +96,8 @@ describe("authorisation matrix: each refusal has a clear Turkish message and cha
     const a = await lawyer();
     const [b, stranger] = await Promise.all([lawyer(), lawyer()]);
     const jobId = await assignedJob(a.actor, b.actor);
-    await expectRefused(jobId, () => completeJob(stranger.actor, { jobId, report: "Ben tamamladım diyorum ama değilim." }), "FORBIDDEN", /yalnızca görevlendirilen avukat/);
-    await expectRefused(jobId, () => completeJob(a.actor, { jobId, report: "İlan sahibi olarak tamamlıyorum." }), "FORBIDDEN", /yalnızca görevlendirilen avukat/);
+    await expectRefused(jobId, () => completeJob(stranger.actor, { jobId, outcome: "KARAR_VERILDI", report: "Ben tamamladım diyorum ama değilim." }), "FORBIDDEN", /yalnızca görevlendirilen avukat/);
+    await expectRefused(jobId, () => completeJob(a.actor, { jobId, outcome: "KARAR_VERILDI", report: "İlan sahibi olarak tamamlıyorum." }), "FORBIDDEN", /yalnızca görevlendirilen avukat/);
     await expectRefused(jobId, () => cancelAssignment(stranger.actor, { jobId, reason: "Araya girmek istiyorum." }), "FORBIDDEN", /tarafı değilsiniz/);
   });
 

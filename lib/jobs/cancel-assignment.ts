@@ -7,6 +7,8 @@ import { notifyUsers } from "@/lib/notifications/notify-users";
 import { reasonSchema } from "@/lib/jobs/cancel-job";
 import { invalidateJobs } from "@/lib/jobs/job-cache";
 import { JOB_NOT_FOUND } from "@/lib/jobs/load-own-job";
+import { pauseIfOverThreshold } from "@/lib/fair-dealing/apply-pause";
+import { forgetPairAssignment } from "@/lib/messaging/contact-gate";
 
 const cancelAssignmentSchema = z.object({ jobId: z.string().min(1), reason: reasonSchema });
 
@@ -43,7 +45,7 @@ export async function cancelAssignment(actor: Actor, input: unknown): Promise<{ 
     });
     await tx.user.update({ where: { id: actor.id }, data: { cancelledAssignCount: { increment: 1 } } });
   });
-  await invalidateJobs([job.id]);
+  await Promise.all([invalidateJobs([job.id]), forgetPairAssignment(job.posterId, assigneeId)]);
   await notifyUsers([
     {
       userId: byAssignee ? job.posterId : assigneeId,
@@ -53,5 +55,7 @@ export async function cancelAssignment(actor: Actor, input: unknown): Promise<{ 
       link: `/ilanlar/${job.id}`,
     },
   ]);
+  // only the assignee's own cancellations count towards a pause (docs/marketplace.md)
+  if (byAssignee) await pauseIfOverThreshold(assigneeId);
   return { id: job.id };
 }

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { addFollow } from "@/lib/follows/add-follow";
 import { createJob } from "@/lib/jobs/create-job";
 import type { JobSummaryPayload } from "@/lib/jobs/job-summary";
-import { courthouseIn, jobInput, lawyer, refusal } from "@/lib/jobs/marketplace-test-support";
+import { courthouseIn, jobInput, lawyer, refusal } from "@/test/marketplace-test-support";
 import { sessionCookie, startSocketTestServer } from "@/test/socket-test-server";
 
 let server: Awaited<ReturnType<typeof startSocketTestServer>>;

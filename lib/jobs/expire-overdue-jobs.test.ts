@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { expireOverdueJobs } from "@/lib/jobs/expire-overdue-jobs";
 import { getJobDetail } from "@/lib/jobs/get-job-detail";
 import { searchJobs } from "@/lib/jobs/search-jobs";
-import { lawyer, postJob } from "@/lib/jobs/marketplace-test-support";
+import { lawyer, postJob } from "@/test/marketplace-test-support";
 import { uniqueSuffix } from "@/test/factories";
 
 describe("expireOverdueJobs", () => {

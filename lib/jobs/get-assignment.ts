@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
-import type { JobStatus, LawyerTitle } from "@/lib/generated/prisma/enums";
+import type { CompletionOutcome, JobStatus, LawyerTitle, TaskType } from "@/lib/generated/prisma/enums";
 import { JOB_NOT_FOUND } from "@/lib/jobs/load-own-job";
 
 export type PartyContact = {
@@ -15,10 +15,13 @@ export type PartyContact = {
   email: string | null;
 };
 
+export type ReportFileSummary = { id: string; fileName: string; mimeType: string; sizeBytes: number };
+
 /** The private side of an assigned job: only its poster and its assignee may read it. */
 export type Assignment = {
   jobId: string;
   title: string;
+  taskType: TaskType;
   status: JobStatus;
   fileNumber: string | null;
   court: string | null;
@@ -32,6 +35,11 @@ export type Assignment = {
   completionReport: string | null;
   completionNotes: string | null;
   nextHearingAt: Date | null;
+  completionOutcome: CompletionOutcome | null;
+  interimDecision: string | null;
+  outcomeReason: string | null;
+  /** the tutanak files sent with the report (downloaded through /api/ilanlar/<id>/tutanak/<file id>) */
+  reportFiles: ReportFileSummary[];
   completedAt: Date | null;
   viewerRole: "POSTER" | "ASSIGNEE";
 };
@@ -55,8 +63,10 @@ export async function getAssignment(actor: Actor, jobId: string): Promise<Assign
   const job = await db.job.findUnique({
     where: { id: jobId },
     select: {
-      id: true, title: true, status: true, fileNumber: true, court: true, scheduledAt: true, assignedAt: true, feeKurus: true,
+      id: true, title: true, taskType: true, status: true, fileNumber: true, court: true, scheduledAt: true, assignedAt: true, feeKurus: true,
       completionReport: true, completionNotes: true, nextHearingAt: true, completedAt: true, posterId: true, assigneeId: true,
+      completionOutcome: true, interimDecision: true, outcomeReason: true,
+      reportFiles: { select: { id: true, fileName: true, mimeType: true, sizeBytes: true }, orderBy: { createdAt: "asc" } },
       province: { select: { name: true } },
       courthouse: { select: { name: true } },
       poster: { select: partySelect },
@@ -69,6 +79,7 @@ export async function getAssignment(actor: Actor, jobId: string): Promise<Assign
   return {
     jobId: job.id,
     title: job.title,
+    taskType: job.taskType,
     status: job.status,
     fileNumber: job.fileNumber,
     court: job.court,
@@ -82,6 +93,10 @@ export async function getAssignment(actor: Actor, jobId: string): Promise<Assign
     completionReport: job.completionReport,
     completionNotes: job.completionNotes,
     nextHearingAt: job.nextHearingAt,
+    completionOutcome: job.completionOutcome,
+    interimDecision: job.interimDecision,
+    outcomeReason: job.outcomeReason,
+    reportFiles: job.reportFiles,
     completedAt: job.completedAt,
     viewerRole: actor.id === job.posterId ? "POSTER" : "ASSIGNEE",
   };

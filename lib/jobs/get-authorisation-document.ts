@@ -1,19 +1,26 @@
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { formatDate, formatDateTime } from "@/lib/format";
+import type { AuthorisationDocumentData, DocumentParty } from "@/lib/jobs/authorisation-document-text";
 import { getAssignment } from "@/lib/jobs/get-assignment";
 import { jobReference } from "@/lib/jobs/job-reference";
 import { taskTypeLabels } from "@/lib/jobs/labels";
-import { renderAuthorisationDocument, type DocumentParty } from "@/lib/pdf/authorisation-document";
+import { renderAuthorisationDocument } from "@/lib/pdf/authorisation-document";
+import { renderAuthorisationUdf } from "@/lib/udf/authorisation-document";
 
 const titleLabel = { AVUKAT: "Av.", STAJYER: "Stj. Av." } as const;
 const withoutTitle = (name: string) => name.replace(/^(Av\.|Stj\. Av\.)\s*/i, "");
 
+export type AuthorisationFormat = "pdf" | "udf";
+export type AuthorisationFile = { fileName: string; contentType: string; bytes: Uint8Array };
+
+const contentTypes: Record<AuthorisationFormat, string> = { pdf: "application/pdf", udf: "application/octet-stream" };
+
 /**
- * The yetki belgesi of an assigned (or done) job as a PDF, for its poster or assignee only: the same check as the
- * file number, since the document carries it.
+ * The yetki belgesi of an assigned (or done) job, as a PDF or as a UYAP UDF, for its poster or assignee only: the
+ * same check as the file number, since the document carries it. Both formats are filled from the same data.
  */
-export async function getAuthorisationDocument(actor: Actor, jobId: string): Promise<{ fileName: string; pdf: Buffer }> {
+export async function getAuthorisationDocument(actor: Actor, jobId: string, format: AuthorisationFormat = "pdf"): Promise<AuthorisationFile> {
   const assignment = await getAssignment(actor, jobId);
   const [job, people] = await Promise.all([
     db.job.findUniqueOrThrow({ where: { id: jobId }, select: { taskType: true, number: true, createdAt: true } }),
@@ -28,7 +35,7 @@ export async function getAuthorisationDocument(actor: Actor, jobId: string): Pro
     tbbNumber: tbb.get(p.id) ?? null,
   });
   const reference = jobReference(job);
-  const pdf = await renderAuthorisationDocument({
+  const data: AuthorisationDocumentData = {
     reference,
     issuedAt: formatDate(new Date()),
     grantor: party(assignment.poster),
@@ -38,6 +45,7 @@ export async function getAuthorisationDocument(actor: Actor, jobId: string): Pro
     fileNumber: assignment.fileNumber,
     task: `${taskTypeLabels[job.taskType]} — ${assignment.title}`,
     scheduledAt: formatDateTime(assignment.scheduledAt),
-  });
-  return { fileName: `yetki-belgesi-${reference}.pdf`, pdf };
+  };
+  const bytes = format === "udf" ? renderAuthorisationUdf(data) : new Uint8Array(await renderAuthorisationDocument(data));
+  return { fileName: `yetki-belgesi-${reference}.${format}`, contentType: contentTypes[format], bytes };
 }

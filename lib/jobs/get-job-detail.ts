@@ -24,6 +24,10 @@ export type JobDetail = {
   deadlineAt: Date;
   feeKurus: number;
   urgency: Urgency;
+  /** an urgent job's response window: its end, the same for every viewer (the page counts down in the browser) */
+  responseWindowEndsAt: Date | null;
+  /** applicants are shown to the poster by initials until one is accepted */
+  anonymousApplicants: boolean;
   status: JobStatus;
   cancelReason: string | null;
   createdAt: Date;
@@ -40,6 +44,7 @@ async function loadDetail(jobId: string): Promise<JobDetail | null> {
     select: {
       id: true, title: true, description: true, taskType: true, lawArea: true, provinceId: true, courthouseId: true,
       court: true, scheduledAt: true, deadlineAt: true, feeKurus: true, urgency: true, status: true, cancelReason: true,
+      responseWindowEndsAt: true, anonymousApplicants: true,
       createdAt: true, updatedAt: true, posterId: true, assigneeId: true,
       province: { select: { name: true } },
       courthouse: { select: { name: true } },

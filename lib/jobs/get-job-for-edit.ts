@@ -22,5 +22,6 @@ export async function getJobForEdit(actor: Actor, jobId: string): Promise<Record
     deadlineAt: toIstanbulInputValue(job.deadlineAt),
     fee: formatKurus(job.feeKurus).replace(" ₺", ""),
     urgency: job.urgency,
+    anonymousApplicants: job.anonymousApplicants ? "1" : "0",
   };
 }

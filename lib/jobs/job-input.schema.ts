@@ -1,8 +1,10 @@
 import { z } from "zod";
 import "@/lib/validation";
+import { contactDetailMessage, findContactDetail } from "@/lib/contact-details";
 import { parseIstanbulDateTime } from "@/lib/jobs/istanbul-time";
 import { parseTurkishLira } from "@/lib/jobs/money";
 import { taskTypes, urgencies } from "@/lib/jobs/labels";
+import { DEFAULT_RESPONSE_WINDOW_MINUTES, responseWindowChoices } from "@/lib/jobs/response-window-choices";
 
 const MAX_FEE_KURUS = 10_000_000 * 100;
 /** a tevkil is for a hearing or a task ahead, not years away: a later date is a typo */
@@ -23,6 +25,12 @@ const istanbulDateTime = (required: string) =>
       }
       return date;
     });
+
+const CONTACT_CHECKED_FIELDS = [
+  ["title", "Başlıkta"],
+  ["description", "Açıklamada"],
+  ["court", "Mahkeme / daire alanında"],
+] as const;
 
 /** The fields of a tevkil post, as the form sends them (strings); used by create and edit. */
 export const jobInputSchema = z
@@ -56,8 +64,23 @@ export const jobInputSchema = z
         return kurus;
       }),
     urgency: z.enum(urgencies, { error: "Aciliyet seçin." }).default("NORMAL"),
+    // only urgent jobs have a window; the form sends it whatever the urgency, and it is ignored for NORMAL
+    responseWindowMinutes: z.preprocess(
+      (v) => (v === undefined || v === "" ? DEFAULT_RESPONSE_WINDOW_MINUTES : Number(v)),
+      z.number().refine((m) => (responseWindowChoices as readonly number[]).includes(m), "Başvuru penceresi için listedeki sürelerden birini seçin."),
+    ),
+    // the form sends a hidden "0" before the checkbox's "1", so an unticked box still says no; absent means the default
+    anonymousApplicants: z.preprocess(
+      (v) => (v === undefined ? true : Array.isArray(v) ? v.includes("1") : v === true || v === "1"),
+      z.boolean(),
+    ),
   })
   .superRefine((job, ctx) => {
+    // contact details stay inside until an assignment (docs/marketplace.md): refused, never silently cut out
+    for (const [field, where] of CONTACT_CHECKED_FIELDS) {
+      const found = typeof job[field] === "string" ? findContactDetail(job[field]) : null;
+      if (found) ctx.addIssue({ code: "custom", path: [field], message: contactDetailMessage(found, where) });
+    }
     // zod runs this even when a field failed above: a missing date is reported there, not compared here
     if (!(job.scheduledAt instanceof Date) || !(job.deadlineAt instanceof Date)) return;
     const now = Date.now();

@@ -14,15 +14,18 @@ export type JobSummary = {
   deadlineAt: Date;
   feeKurus: number;
   urgency: Urgency;
+  /** an urgent job's response window (the card counts it down) */
+  responseWindowEndsAt: Date | null;
   createdAt: Date;
   posterName: string;
 };
 
 /** The `job:new` socket payload: the summary with dates as ISO strings. */
-export type JobSummaryPayload = Omit<JobSummary, "scheduledAt" | "deadlineAt" | "createdAt"> & {
+export type JobSummaryPayload = Omit<JobSummary, "scheduledAt" | "deadlineAt" | "createdAt" | "responseWindowEndsAt"> & {
   scheduledAt: string;
   deadlineAt: string;
   createdAt: string;
+  responseWindowEndsAt: string | null;
 };
 
 export const toPayload = (job: JobSummary): JobSummaryPayload => ({
@@ -30,6 +33,7 @@ export const toPayload = (job: JobSummary): JobSummaryPayload => ({
   scheduledAt: job.scheduledAt.toISOString(),
   deadlineAt: job.deadlineAt.toISOString(),
   createdAt: job.createdAt.toISOString(),
+  responseWindowEndsAt: job.responseWindowEndsAt?.toISOString() ?? null,
 });
 
 export const fromPayload = (job: JobSummaryPayload): JobSummary => ({
@@ -37,6 +41,7 @@ export const fromPayload = (job: JobSummaryPayload): JobSummary => ({
   scheduledAt: new Date(job.scheduledAt),
   deadlineAt: new Date(job.deadlineAt),
   createdAt: new Date(job.createdAt),
+  responseWindowEndsAt: job.responseWindowEndsAt ? new Date(job.responseWindowEndsAt) : null,
 });
 
 export const jobSummarySelect = {
@@ -50,6 +55,7 @@ export const jobSummarySelect = {
   deadlineAt: true,
   feeKurus: true,
   urgency: true,
+  responseWindowEndsAt: true,
   createdAt: true,
   province: { select: { name: true } },
   courthouse: { select: { name: true } },
@@ -58,7 +64,7 @@ export const jobSummarySelect = {
 
 type SelectedJob = {
   id: string; title: string; taskType: TaskType; lawArea: string; provinceId: number; courthouseId: number;
-  scheduledAt: Date; deadlineAt: Date; feeKurus: number; urgency: Urgency; createdAt: Date;
+  scheduledAt: Date; deadlineAt: Date; feeKurus: number; urgency: Urgency; responseWindowEndsAt: Date | null; createdAt: Date;
   province: { name: string }; courthouse: { name: string }; poster: { fullName: string };
 };
 

@@ -1,19 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { cacheKey, invalidate } from "@/lib/cache";
-import { getRedis } from "@/lib/redis";
 import { BOARD_NAMESPACE } from "@/lib/jobs/job-cache";
-import { courthouseIn, inDays, lawyer, postJob } from "@/lib/jobs/marketplace-test-support";
+import { courthouseIn, inDays, lawyer, postJob } from "@/test/marketplace-test-support";
 import { PAGE_SIZE, searchJobs } from "@/lib/jobs/search-jobs";
 import { uniqueSuffix } from "@/test/factories";
+import { deleteKeys, scanKeys } from "@/test/redis-keys";
 
 // Files run in parallel on one database: each test narrows the board to jobs only it created (its own province
 // with a word only its titles carry), so other files' jobs never show up in its assertions.
 
 async function flushBoardCache() {
-  const redis = getRedis();
-  const keys = await redis.keys(cacheKey("board", "*"));
-  if (keys.length) await redis.del(...keys);
+  await deleteKeys(await scanKeys(cacheKey("board", "*")));
 }
 
 describe("searchJobs (the job board)", () => {

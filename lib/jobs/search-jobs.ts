@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { readTolerantOfLag } from "@/lib/db";
 import { cacheKey, cacheVersion, getOrLoad } from "@/lib/cache";
 import { similarWordsMatch, wordsMatch, type TextMatch } from "@/lib/jobs/board-text-search";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -50,6 +50,9 @@ export const boardQuerySchema = z.object({
   q: optional(z.string().trim().max(200, "Arama en fazla 200 karakter olabilir.")),
   sort: optional(z.enum(sortOptions)),
   cursor: optional(z.string().max(200)),
+  // "Bana uygun" (lib/availability/my-board-filter.ts): sets made by the server, never read from the URL
+  courthouseIds: z.array(z.number().int().positive()).max(1000).optional(),
+  taskTypes: z.array(z.enum(taskTypes)).max(taskTypes.length).optional(),
 }).transform(({ sort, ...rest }) => ({ ...rest, sort: effectiveSort(sort, rest.q) }));
 
 function effectiveSort(sort: BoardSort | undefined, q: string | undefined): BoardSort {
@@ -84,6 +87,8 @@ function filterSql(q: BoardQuery, text: TextMatch | null): Prisma.Sql {
   if (q.urgency) conditions.push(Prisma.sql`j.urgency = ${q.urgency}::"Urgency"`);
   if (q.from) conditions.push(Prisma.sql`j."scheduledAt" >= ${q.from}`);
   if (q.to) conditions.push(Prisma.sql`j."scheduledAt" <= ${q.to}`);
+  if (q.courthouseIds) conditions.push(Prisma.sql`j."courthouseId" = ANY(${q.courthouseIds}::int[])`);
+  if (q.taskTypes?.length) conditions.push(Prisma.sql`j."taskType" = ANY(${q.taskTypes}::"TaskType"[])`);
   if (q.minFee) conditions.push(Prisma.sql`j."feeKurus" >= ${q.minFee}`);
   if (text) conditions.push(text.where);
   return Prisma.join(conditions, " AND ");
@@ -122,17 +127,17 @@ async function loadPage(q: BoardQuery, text: TextMatch | null): Promise<Pick<Boa
   const { keyset, order } = orderSql(q.sort, decodeCursor(q.cursor, q.sort), text);
   const where = keyset ? Prisma.sql`${filterSql(q, text)} AND ${keyset}` : filterSql(q, text);
   const score = text ? Prisma.sql`round((${text.rank})::numeric, 6)::float8` : Prisma.sql`0::float8`;
-  const rows = await db.$queryRaw<(JobSummary & { score: number })[]>`
+  const rows = await readTolerantOfLag((client) => client.$queryRaw<(JobSummary & { score: number })[]>`
     SELECT ${score} AS score, j.id, j.title, j."taskType", j."lawArea", j."provinceId", p.name AS "provinceName", j."courthouseId",
-           c.name AS "courthouseName", j."scheduledAt", j."deadlineAt", j."feeKurus", j.urgency, j."createdAt",
-           u."fullName" AS "posterName"
+           c.name AS "courthouseName", j."scheduledAt", j."deadlineAt", j."feeKurus", j.urgency, j."responseWindowEndsAt",
+           j."createdAt", u."fullName" AS "posterName"
     FROM "Job" j
     JOIN "Province" p ON p.id = j."provinceId"
     JOIN "Courthouse" c ON c.id = j."courthouseId"
     JOIN "User" u ON u.id = j."posterId"
     WHERE ${where}
     ORDER BY ${order}
-    LIMIT ${PAGE_SIZE + 1}`;
+    LIMIT ${PAGE_SIZE + 1}`);
   const page = rows.slice(0, PAGE_SIZE);
   const last = page[page.length - 1];
   const sortValue = (job: (typeof rows)[number]) =>
@@ -144,7 +149,9 @@ async function loadPage(q: BoardQuery, text: TextMatch | null): Promise<Pick<Boa
 }
 
 async function countMatches(q: BoardQuery, text: TextMatch | null): Promise<number> {
-  const [{ count }] = await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM "Job" j WHERE ${filterSql(q, text)}`;
+  const [{ count }] = await readTolerantOfLag(
+    (client) => client.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM "Job" j WHERE ${filterSql(q, text)}`,
+  );
   return count;
 }
 
@@ -160,7 +167,8 @@ const hashOf = (value: unknown) => createHash("sha1").update(JSON.stringify(valu
 
 /**
  * The job board: OPEN jobs by filters, sorted, one keyset page, with the total count. Served from Redis under
- * the board's cache version (every write that changes the board bumps it); nothing in it depends on the viewer.
+ * the board's cache version (every write that changes the board bumps it); nothing in it depends on the viewer
+ * (a "Bana uygun" query is cached by its courthouse and task-type sets, which any lawyer with the same sets shares).
  */
 export async function searchJobs(input: unknown): Promise<BoardPage> {
   const q = parseInput(boardQuerySchema, input);

@@ -20,6 +20,7 @@ reviews.json         yaptığınız (given) ve aldığınız (received) değerle
 messages.json        üyesi olduğunuz konuşmalar ve tüm mesajları
 notifications.json   bildirim geçmişiniz
 security-log.json    güvenlik kaydınız (girişler, şifre ve e-posta değişiklikleri)
+whatsapp.json        WhatsApp numaranızdan gelen ve ona giden mesajların kaydı (metinleri saklanmaz), DUR durumu
 ekler/               yüklediğiniz dosyalar
 
 Tutarlar kuruş cinsindendir (500000 = 5.000,00 TL); zamanlar UTC'dir.

@@ -1,3 +1,4 @@
+import { removeCheckIn } from "@/lib/check-ins/check-in-store";
 import { revokeOtherSessions } from "@/lib/auth/session-store";
 import { invalidate } from "@/lib/cache";
 import { db } from "@/lib/db";
@@ -69,6 +70,7 @@ export async function closeAccount(userId: string, now = new Date()): Promise<{ 
     const exports = await tx.dataExport.findMany({ where: { userId }, select: { storageKey: true } });
     await Promise.all([
       tx.follow.deleteMany({ where: { userId } }),
+      tx.jobAvailability.deleteMany({ where: { userId } }),
       tx.favorite.deleteMany({ where: { userId } }),
       tx.pushSubscription.deleteMany({ where: { userId } }),
       tx.recoveryCode.deleteMany({ where: { userId } }),
@@ -92,6 +94,8 @@ export async function closeAccount(userId: string, now = new Date()): Promise<{ 
   // sessions and sockets first: nothing may keep acting for the account while the rest is tidied up
   await revokeOtherSessions(userId, null);
   getEmitter().in(userRoom(userId)).disconnectSockets(true);
+  // a closed account is no longer counted at a courthouse ("Adliyedeyim")
+  await removeCheckIn(userId).catch((error) => console.error("check-out of a closed account failed", error));
 
   const storage = getStorage();
   await Promise.allSettled([

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { collectWhatsAppData } from "@/lib/whatsapp/collect-whatsapp-data";
 
 // What a data export holds (KVKK md. 11/1-b): the lawyer's own records, and of other people only what the lawyer
 // already saw with them (a counterparty's name in a shared conversation or job). Never another pair's conversation.
@@ -21,6 +22,7 @@ async function profileOf(userId: string) {
       province: { select: { id: true, name: true } },
       follows: { select: { province: { select: { name: true } }, courthouse: { select: { name: true } }, createdAt: true } },
       favorites: { select: { jobId: true, createdAt: true } },
+      availability: { select: { accepting: true, courthouseIds: true, taskTypes: true, showCheckIn: true, updatedAt: true } },
     },
   });
   const { ratingSum, ...rest } = user;
@@ -30,7 +32,9 @@ async function profileOf(userId: string) {
 const jobFields = {
   id: true, number: true, taskType: true, lawArea: true, title: true, description: true, court: true, fileNumber: true, scheduledAt: true,
   deadlineAt: true, feeKurus: true, urgency: true, status: true, cancelReason: true, cancelledAt: true, assignedAt: true,
-  completionReport: true, completionNotes: true, nextHearingAt: true, completedAt: true, createdAt: true,
+  completionReport: true, completionNotes: true, nextHearingAt: true, completionOutcome: true, interimDecision: true, outcomeReason: true,
+  completedAt: true, createdAt: true,
+  reportFiles: { select: { id: true, fileName: true, mimeType: true, sizeBytes: true, uploaderId: true, createdAt: true } },
   province: { select: { name: true } }, courthouse: { select: { name: true } },
 } as const;
 
@@ -93,10 +97,17 @@ async function conversationsOf(userId: string, attachmentPaths: Map<string, stri
 
 /** The JSON documents of a user's export and the files to put beside them. */
 export async function collectExportData(userId: string): Promise<{ documents: Record<string, unknown>; attachments: ExportAttachment[] }> {
-  const uploaded = await db.attachment.findMany({ where: { uploaderId: userId }, select: { id: true, fileName: true, storageKey: true }, orderBy: { createdAt: "asc" } });
-  const attachments = uploaded.map((a) => ({ id: a.id, storageKey: a.storageKey, pathInZip: `ekler/${a.id}-${safeFileName(a.fileName)}` }));
+  const [uploaded, tutanaklar] = await Promise.all([
+    db.attachment.findMany({ where: { uploaderId: userId }, select: { id: true, fileName: true, storageKey: true }, orderBy: { createdAt: "asc" } }),
+    // the tutanak files the lawyer sent with completion reports
+    db.jobReportFile.findMany({ where: { uploaderId: userId }, select: { id: true, fileName: true, storageKey: true }, orderBy: { createdAt: "asc" } }),
+  ]);
+  const attachments = [
+    ...uploaded.map((a) => ({ id: a.id, storageKey: a.storageKey, pathInZip: `ekler/${a.id}-${safeFileName(a.fileName)}` })),
+    ...tutanaklar.map((f) => ({ id: f.id, storageKey: f.storageKey, pathInZip: `tutanaklar/${f.id}-${safeFileName(f.fileName)}` })),
+  ];
   const paths = new Map(attachments.map((a) => [a.id, a.pathInZip]));
-  const [profile, jobs, applications, reviews, messages, notifications, securityLog] = await Promise.all([
+  const [profile, jobs, applications, reviews, messages, notifications, securityLog, whatsapp] = await Promise.all([
     profileOf(userId),
     jobsOf(userId),
     applicationsOf(userId),
@@ -104,6 +115,7 @@ export async function collectExportData(userId: string): Promise<{ documents: Re
     conversationsOf(userId, paths),
     db.notification.findMany({ where: { userId }, select: { id: true, type: true, title: true, body: true, link: true, readAt: true, createdAt: true }, orderBy: { createdAt: "asc" } }),
     db.securityEvent.findMany({ where: { userId }, select: { id: true, type: true, ip: true, userAgent: true, detail: true, createdAt: true }, orderBy: { createdAt: "asc" } }),
+    collectWhatsAppData(userId),
   ]);
   return {
     documents: {
@@ -114,6 +126,7 @@ export async function collectExportData(userId: string): Promise<{ documents: Re
       "messages.json": messages,
       "notifications.json": notifications,
       "security-log.json": securityLog,
+      "whatsapp.json": whatsapp,
     },
     attachments,
   };

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getAttachment } from "@/lib/messaging/get-attachment";
 import { sendMessage } from "@/lib/messaging/send-message";
-import { pairWithConversation, userWithSession } from "@/lib/messaging/socket-test-client";
+import { pairWithConversation, userWithSession } from "@/test/socket-test-client";
 import { db } from "@/lib/db";
 import { expireUnsentAttachments, UNSENT_ATTACHMENT_TTL_MS } from "@/lib/messaging/expire-unsent-attachments";
 import { MAX_ATTACHMENT_BYTES, UNSENT_QUOTA_BYTES, uploadAttachment } from "@/lib/messaging/upload-attachment";

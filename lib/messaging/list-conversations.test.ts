@@ -5,7 +5,7 @@ import { listConversations, conversationSummary, CONVERSATION_PAGE_SIZE } from "
 import { markConversationRead } from "@/lib/messaging/mark-conversation-read";
 import { openConversation } from "@/lib/messaging/open-conversation";
 import { sendMessage } from "@/lib/messaging/send-message";
-import { pairWithConversation, userWithSession } from "@/lib/messaging/socket-test-client";
+import { pairWithConversation, userWithSession } from "@/test/socket-test-client";
 import { redisKey } from "@/lib/redis";
 
 let sequence = 0;

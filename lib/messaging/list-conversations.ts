@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { assertCanMessage } from "@/lib/messaging/membership";
 import { messageId } from "@/lib/messaging/message-payload";
-import { getRedis, redisKey } from "@/lib/redis";
+import { getRedis, redisKey, slotTag } from "@/lib/redis";
 import { broadcastToUsers } from "@/lib/messaging/delivery";
 import { parseInput, validationError } from "@/lib/validation";
 
@@ -40,8 +40,9 @@ export type ConversationSummary = ConversationList & {
 // that raced a write is never served. The generation key has no expiry (one small integer per user); values
 // expire, and everything is recomputed from PostgreSQL when Redis is empty.
 /** The counter that marks a user's cached conversation list stale when it moves. */
-export const conversationListGenerationKey = (userId: string) => redisKey("msg", "list-gen", userId);
-const summaryKey = (userId: string) => redisKey("msg", "list", userId);
+// tagged by user on a Redis Cluster: the two are read with one MGET
+export const conversationListGenerationKey = (userId: string) => redisKey("msg", "list-gen", slotTag(userId));
+const summaryKey = (userId: string) => redisKey("msg", "list", slotTag(userId));
 
 /** Marks the users' conversation lists stale (after a read; a new message does it in its announce call). */
 export async function invalidateConversationLists(userIds: string[]): Promise<void> {

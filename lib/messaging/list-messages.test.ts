@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { HISTORY_PAGE_SIZE, listMessages } from "@/lib/messaging/list-messages";
-import { pairWithConversation, userWithSession } from "@/lib/messaging/socket-test-client";
+import { pairWithConversation, userWithSession } from "@/test/socket-test-client";
 import { actorOf } from "@/test/factories";
 
 describe("listMessages", () => {

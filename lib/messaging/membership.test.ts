@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { pairWithConversation, userWithSession } from "@/lib/messaging/socket-test-client";
+import { pairWithConversation, userWithSession } from "@/test/socket-test-client";
 import { getRedis, redisKey } from "@/lib/redis";
 import { actorOf } from "@/test/factories";
 

@@ -51,18 +51,15 @@ export function conversationMembers(conversationId: string): Promise<string[] | 
 
 async function loadMembers(conversationIds: readonly string[]): Promise<(string[] | null)[]> {
   const redis = getRedis();
-  const cachedPipeline = redis.pipeline();
-  for (const id of conversationIds) cachedPipeline.smembers(membersKey(id));
-  const cached = ((await cachedPipeline.exec()) ?? []).map(([error, ids]) => (error ? [] : (ids as string[])));
+  // a command per conversation, sent together by the auto-pipeline (grouped per master on a Redis Cluster)
+  const cached = await Promise.all(conversationIds.map((id) => redis.smembers(membersKey(id)).catch(() => [] as string[])));
   const missing = conversationIds.filter((_, i) => cached[i].length === 0);
   const fromDb = new Map<string, string[]>();
   if (missing.length) {
     const rows = await db.conversationMember.findMany({ where: { conversationId: { in: missing } }, select: { conversationId: true, userId: true } });
     for (const row of rows) fromDb.set(row.conversationId, [...(fromDb.get(row.conversationId) ?? []), row.userId]);
     if (fromDb.size) {
-      const store = redis.multi();
-      for (const [id, ids] of fromDb) store.sadd(membersKey(id), ...ids).expire(membersKey(id), MEMBERS_TTL_SECONDS);
-      await store.exec();
+      await Promise.all([...fromDb].map(([id, ids]) => redis.multi().sadd(membersKey(id), ...ids).expire(membersKey(id), MEMBERS_TTL_SECONDS).exec()));
     }
   }
   return conversationIds.map((id, i) => {

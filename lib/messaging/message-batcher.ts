@@ -1,6 +1,7 @@
 import { getWriterPool } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { metrics } from "@/lib/observability/metrics";
 
 export type NewMessage = { conversationId: string; senderId: string; clientId: string; body: string; attachmentId: string | null };
 export type InsertedMessage = { id: string; createdAt: Date };
@@ -65,6 +66,7 @@ type Waiting = NewMessage & { resolve: (row: InsertedMessage | null) => void; re
 
 const queue: Waiting[] = [];
 let inFlight = 0;
+metrics().sources.pendingSends = () => queue.length;
 
 async function runBatch(batch: Waiting[]): Promise<void> {
   const column = (pick: (m: Waiting) => string | null) => batch.map(pick);
@@ -81,6 +83,7 @@ async function runBatch(batch: Waiting[]): Promise<void> {
       column((m) => m.attachmentId),
     ],
   });
+  metrics().messagesStored.inc(rows.length);
   const byKey = new Map(rows.map((r) => [`${r.senderId}\u0000${r.clientId}`, r]));
   for (const m of batch) {
     const row = byKey.get(`${m.senderId}\u0000${m.clientId}`);

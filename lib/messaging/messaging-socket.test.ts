@@ -1,7 +1,7 @@
 import type { Server } from "socket.io";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { resetRateLimit } from "@/lib/messaging/test-rate-limit";
+import { resetRateLimit } from "@/test/reset-message-rate-limit";
 import type { MessagePayload } from "@/lib/messaging/message-payload";
 import { unreadSnapshot } from "@/lib/messaging/list-conversations";
 import { MAX_SOCKETS_PER_USER } from "@/lib/realtime/socket-server";
@@ -16,7 +16,7 @@ import {
   startSocketServer,
   until,
   userWithSession,
-} from "@/lib/messaging/socket-test-client";
+} from "@/test/socket-test-client";
 
 let server: { url: string; io: Server; close: () => Promise<void> };
 

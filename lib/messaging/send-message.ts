@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { publishOnce } from "@/lib/messaging/delivery";
 import { conversationListGenerationKey } from "@/lib/messaging/list-conversations";
+import { refuseContactDetailsBeforeAssignment } from "@/lib/messaging/contact-gate";
 import { assertCanMessage, requireMembership } from "@/lib/messaging/membership";
 import { messageSelect, toMessagePayload, type AttachmentPayload, type MessagePayload } from "@/lib/messaging/message-payload";
 import { insertMessage } from "@/lib/messaging/message-batcher";
@@ -82,6 +83,7 @@ export async function sendMessage(actor: Actor, input: unknown, origin?: SocketO
   assertCanMessage(actor);
   const data = parseInput(sendMessageSchema, input);
   const members = await requireMembership(actor, data.conversationId);
+  await refuseContactDetailsBeforeAssignment(members, data.body);
   // a retried send with an attachment must find its message before the attachment is checked as unsent
   if (data.attachmentId) {
     const previous = await storedByClientId(actor.id, data.clientId);

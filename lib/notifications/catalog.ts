@@ -29,6 +29,15 @@ export const notificationCatalog: Record<NotificationType, CatalogEntry> = {
   MESSAGE_WHILE_OFFLINE: { label: "Çevrimdışıyken gelen mesaj", defaults: ["EMAIL", "PUSH"] },
   DEADLINE_REMINDER: { label: "Görev hatırlatması (24 saat ve 2 saat önce)", defaults: ["EMAIL", "WHATSAPP", "PUSH"] },
   DATA_EXPORT_READY: { label: "Verilerimin kopyası indirilmeye hazır", defaults: ["EMAIL"] },
+  RESPONSE_WINDOW_ENDED: { label: "Acil ilanımın başvuru penceresi doldu", defaults: ["EMAIL", "PUSH"] },
+  URGENT_JOB_AT_COURTHOUSE: { label: "Bulunduğum adliyede acil ilan (Adliyedeyim)", defaults: ["WHATSAPP", "PUSH"] },
+  NO_SHOW_REPORTED: { label: "Hakkımda \"gelmedi\" bildirimi yapıldı", defaults: ["EMAIL", "PUSH"] },
+  APPLYING_PAUSED: { label: "Başvurularım duraklatıldı", defaults: ["EMAIL", "PUSH"] },
+  APPLYING_PAUSE_LIFTED: { label: "Başvuru duraklatmam kaldırıldı", defaults: ["EMAIL", "PUSH"] },
+  DISPUTE_OPENED: { label: "Taraf olduğum bir işte uyuşmazlık açıldı", defaults: ["EMAIL", "PUSH"] },
+  DISPUTE_MESSAGE: { label: "Uyuşmazlıkta yeni mesaj", defaults: ["EMAIL", "PUSH"] },
+  DISPUTE_DECIDED: { label: "Uyuşmazlık karara bağlandı", defaults: ["EMAIL", "PUSH"] },
+  HEARING_REMINDER: { label: "Sonraki duruşma hatırlatması (bir gün önce)", defaults: ["EMAIL", "WHATSAPP", "PUSH"] },
 };
 
 export const notificationTypes = Object.keys(notificationCatalog) as NotificationType[];

@@ -3,9 +3,9 @@ import { env } from "@/lib/env";
 import type { NotificationChannel } from "@/lib/generated/prisma/enums";
 import { sendEmail } from "@/lib/notifications/channels/email";
 import { sendWebPush, SubscriptionGoneError } from "@/lib/notifications/channels/web-push";
-import { sendWhatsAppTemplate, WHATSAPP_NOTIFICATION_TEMPLATE } from "@/lib/notifications/channels/whatsapp";
 import { PermanentDeliveryError, RetryableDeliveryError } from "@/lib/notifications/delivery-errors";
 import { renderNotificationEmail } from "@/lib/notifications/email-template";
+import { deliverWhatsAppNotification } from "@/lib/whatsapp/notification-message";
 
 export type DeliveryOutcome = "sent" | "already-sent" | "skipped";
 
@@ -16,6 +16,8 @@ function loadNotification(notificationId: string) {
     where: { id: notificationId },
     select: {
       id: true,
+      type: true,
+      subjectId: true,
       title: true,
       body: true,
       link: true,
@@ -41,10 +43,7 @@ async function sendOn(channel: NotificationChannel, n: LoadedNotification): Prom
   }
   if (channel === "WHATSAPP") {
     if (!n.user.whatsappNumber || !n.user.whatsappVerifiedAt) return "skipped";
-    await sendWhatsAppTemplate(n.user.whatsappNumber, WHATSAPP_NOTIFICATION_TEMPLATE, [
-      { type: "body", parameters: [{ type: "text", text: n.title }, { type: "text", text: n.body }, { type: "text", text: url }] },
-    ]);
-    return "sent";
+    return deliverWhatsAppNotification({ ...n, whatsappNumber: n.user.whatsappNumber, url });
   }
   let delivered = 0;
   let retryable: Error | null = null;

@@ -6,12 +6,14 @@ import { isEmailConfigured } from "@/lib/notifications/channels/email";
 import { isWebPushConfigured } from "@/lib/notifications/channels/web-push";
 import { isWhatsAppConfigured } from "@/lib/notifications/channels/whatsapp";
 import { resolvePreferences, type NotificationPreferences } from "@/lib/notifications/preferences";
+import { whatsappStoppedAt } from "@/lib/whatsapp/stop-messages";
 
 export type NotificationSettings = {
   preferences: NotificationPreferences;
   /** channels this deployment can send on; the settings page shows the others disabled */
   configured: Record<NotificationChannel, boolean>;
-  whatsapp: { number: string | null; verified: boolean };
+  /** stoppedAt: when the number wrote DUR (nothing goes to it until BAŞLA or a WhatsApp box is ticked here) */
+  whatsapp: { number: string | null; verified: boolean; stoppedAt: Date | null };
   /** the VAPID public key browsers subscribe with, when web push is configured */
   pushPublicKey: string | null;
 };
@@ -26,7 +28,7 @@ export async function getNotificationSettings(actor: Actor): Promise<Notificatio
   return {
     preferences: resolvePreferences(user.notificationPrefs),
     configured: { EMAIL: isEmailConfigured(), WHATSAPP: isWhatsAppConfigured(), PUSH: push },
-    whatsapp: { number: user.whatsappNumber, verified: Boolean(user.whatsappNumber && user.whatsappVerifiedAt) },
+    whatsapp: { number: user.whatsappNumber, verified: Boolean(user.whatsappNumber && user.whatsappVerifiedAt), stoppedAt: await whatsappStoppedAt(user.whatsappNumber) },
     pushPublicKey: push ? env().VAPID_PUBLIC_KEY! : null,
   };
 }

@@ -13,6 +13,8 @@ export type NotificationInput = {
   body: string;
   /** in-app path the notification opens, e.g. "/ilanlar/<id>" */
   link: string;
+  /** the record it is about, for channels that act on it (WhatsApp's "Kabul et" / "Başvur" buttons) */
+  subjectId?: string;
 };
 
 export type NotificationPayload = {
@@ -35,7 +37,7 @@ export async function notifyUsers(notifications: NotificationInput[]): Promise<v
   if (notifications.length === 0) return;
   try {
     const created = await db.notification.createManyAndReturn({
-      data: notifications.map(({ userId, type, title, body, link }) => ({ userId, type, title, body, link })),
+      data: notifications.map(({ userId, type, title, body, link, subjectId }) => ({ userId, type, title, body, link, subjectId: subjectId ?? null })),
     });
     const emitter = getEmitter();
     for (const n of created) {

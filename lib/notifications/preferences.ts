@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { NotificationChannel, NotificationType } from "@/lib/generated/prisma/enums";
 import { notificationCatalog, notificationChannels, notificationTypes } from "@/lib/notifications/catalog";
+import { liftStopForUser } from "@/lib/whatsapp/stop-messages";
 
 /** event × channel → on/off. Stored in User.notificationPrefs; missing entries fall back to the catalog defaults. */
 export type NotificationPreferences = Record<NotificationType, Record<NotificationChannel, boolean>>;
@@ -38,5 +39,7 @@ export async function updateNotificationPreferences(actor: Actor, input: Record<
     for (const channel of notificationChannels) prefs[type][channel] = input[`${type}.${channel}`] === "on";
   }
   await db.user.update({ where: { id: actor.id }, data: { notificationPrefs: prefs } });
+  // ticking a WhatsApp box is asking for WhatsApp again: it lifts a DUR sent from the lawyer's number
+  if (notificationTypes.some((type) => prefs[type].WHATSAPP)) await liftStopForUser(actor.id);
   return prefs;
 }

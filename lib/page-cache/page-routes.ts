@@ -32,7 +32,9 @@ export type PageRoute = {
   /** whether the plan needs the viewer (a session lookup) */
   needsViewer: boolean;
   /** the plan for this request, or null to let it render uncached (no session where one is required, an unknown job) */
-  plan(match: RegExpExecArray, viewer: Viewer | null, versions: (keys: string[]) => Promise<string[]>, involvement: InvolvementLookup): Promise<PagePlan | null>;
+  plan(
+    match: RegExpExecArray, viewer: Viewer | null, versions: (keys: string[]) => Promise<string[]>, involvement: InvolvementLookup, search: URLSearchParams,
+  ): Promise<PagePlan | null>;
 };
 
 const SHARED_TTL = 60 * 60;
@@ -50,8 +52,10 @@ export const pageRoutes: PageRoute[] = [
     name: "board",
     pattern: /^\/ilanlar$/,
     needsViewer: false,
-    // nothing on the board depends on the viewer: the header, "İlan ver" and the live feed are drawn in the browser
-    plan: async () => ({ audience: "all", versionKeys: [versionOf(BOARD_NAMESPACE)], ttlSeconds: SHARED_TTL }),
+    // nothing on the board depends on the viewer: the header, "İlan ver" and the live feed are drawn in the browser.
+    // "Bana uygun" (?bana=1) is the viewer's own availability: rendered for each request, never stored
+    plan: async (_match, _viewer, _versions, _involvement, search) =>
+      search.has("bana") ? null : { audience: "all", versionKeys: [versionOf(BOARD_NAMESPACE)], ttlSeconds: SHARED_TTL },
   },
   {
     name: "job",

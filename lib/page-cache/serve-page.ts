@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { cachedJobInvolvement } from "@/lib/page-cache/job-involvement-cache";
 import { matchPageRoute } from "@/lib/page-cache/page-routes";
 import { MAX_PAGE_BYTES, pageCacheKey, readPage, writePage, type StoredPage } from "@/lib/page-cache/page-store";
-import { getRedis } from "@/lib/redis";
+import { getMany } from "@/lib/redis";
 import { loadViewerSummary } from "@/lib/viewer/viewer-summary";
 
 // Serves the cached pages (lib/page-cache/page-routes.ts) without running React: a warm view costs a session
@@ -50,8 +50,8 @@ export async function servePageFromCache(req: IncomingMessage, res: ServerRespon
     const token = found.route.needsViewer ? sessionIdFromCookieHeader(req.headers.cookie) : undefined;
     // the same cached summary /api/me answers from: a session lookup and Redis, no database read per view
     const viewer = token ? await loadViewerSummary(token) : null;
-    const versions = async (keys: string[]) => (await getRedis().mget(...keys)).map((v) => v ?? "0");
-    const plan = await found.route.plan(found.match, viewer, versions, cachedJobInvolvement);
+    const versions = async (keys: string[]) => (await getMany(keys)).map((v) => v ?? "0");
+    const plan = await found.route.plan(found.match, viewer, versions, cachedJobInvolvement, url.searchParams);
     if (!plan) return render();
     const versionValues = await versions(plan.versionKeys);
     key = pageCacheKey([

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getAuthorisationDocument } from "@/lib/jobs/get-authorisation-document";
-import { assignedJob, lawyer } from "@/lib/jobs/marketplace-test-support";
-import { pdfText } from "@/lib/pdf/pdf-text.test-support";
+import { assignedJob, lawyer } from "@/test/marketplace-test-support";
+import { pdfText } from "@/test/pdf-text";
 
 describe("yetki belgesi", () => {
   it("renders both lawyers' names, bars and sicil numbers, the court and the file number, in Turkish glyphs", async () => {
@@ -10,7 +10,9 @@ describe("yetki belgesi", () => {
     const b = await lawyer();
     const jobId = await assignedJob(a.actor, b.actor, { court: "Ankara 3. Ağır Ceza Mahkemesi", fileNumber: "2026/1234 Esas" });
     for (const viewer of [a.actor, b.actor]) {
-      const { pdf, fileName } = await getAuthorisationDocument(viewer, jobId);
+      const { bytes, fileName, contentType } = await getAuthorisationDocument(viewer, jobId);
+      const pdf = Buffer.from(bytes);
+      expect(contentType).toBe("application/pdf");
       const { number } = await db.job.findUniqueOrThrow({ where: { id: jobId }, select: { number: true } });
       const reference = `TVK-${new Date().getFullYear()}-${String(number).padStart(6, "0")}`;
       expect(fileName).toBe(`yetki-belgesi-${reference}.pdf`);

@@ -1,29 +1,17 @@
 import path from "node:path";
 import PDFDocument from "pdfkit";
+import { authorisationDocumentText, type AuthorisationDocumentData } from "@/lib/jobs/authorisation-document-text";
 
 const FONT_DIR = path.join(process.cwd(), "public", "fonts");
 const REGULAR = path.join(FONT_DIR, "DejaVuSans.ttf");
 const BOLD = path.join(FONT_DIR, "DejaVuSans-Bold.ttf");
 
-export type DocumentParty = { fullName: string; title: string; barName: string; barNumber: string; tbbNumber: string | null };
-
-export type AuthorisationDocumentData = {
-  reference: string;
-  issuedAt: string;
-  grantor: DocumentParty;
-  grantee: DocumentParty;
-  courthouse: string;
-  court: string | null;
-  fileNumber: string | null;
-  task: string;
-  scheduledAt: string;
-};
-
 /**
  * Renders the yetki belgesi with pdfkit and the DejaVu Sans font shipped in public/fonts (Turkish glyphs; the
- * PDF embeds only the subset used). Texts arrive formatted; this module only lays them out.
+ * PDF embeds only the subset used). The words come from authorisation-document-text.ts; this module lays them out.
  */
 export function renderAuthorisationDocument(data: AuthorisationDocumentData): Promise<Buffer> {
+  const text = authorisationDocumentText(data);
   // font: a TTF from the start, so pdfkit never loads its built-in Helvetica (which has no ğ, ş or ı)
   const doc = new PDFDocument({
     size: "A4",
@@ -41,56 +29,33 @@ export function renderAuthorisationDocument(data: AuthorisationDocumentData): Pr
   });
 
   const width = doc.page.width - 112;
-  const row = (label: string, value: string) => {
-    doc.font("bold").fontSize(10).text(label, { continued: true }).font("regular").text(` ${value}`);
-    doc.moveDown(0.2);
-  };
-  const party = (heading: string, p: DocumentParty) => {
-    doc.font("bold").fontSize(12).text(heading);
-    doc.moveDown(0.3);
-    row("Adı soyadı:", `${p.title} ${p.fullName}`);
-    row("Bağlı olduğu baro:", p.barName);
-    row("Baro sicil no:", p.barNumber);
-    if (p.tbbNumber) row("TBB sicil no:", p.tbbNumber);
-    doc.moveDown(0.8);
-  };
-
-  doc.font("bold").fontSize(18).text("YETKİ BELGESİ", { align: "center" });
+  doc.font("bold").fontSize(18).text(text.title, { align: "center" });
   doc.moveDown(0.3);
-  doc.font("regular").fontSize(9).fillColor("#555555").text(`Belge no: ${data.reference} · Düzenleme tarihi: ${data.issuedAt}`, { align: "center" });
+  doc.font("regular").fontSize(9).fillColor("#555555").text(text.meta, { align: "center" });
   doc.fillColor("#000000").moveDown(1.5);
 
-  party("Yetki veren avukat", data.grantor);
-  party("Yetki verilen avukat", data.grantee);
+  for (const section of text.sections) {
+    doc.font("bold").fontSize(12).text(section.heading);
+    doc.moveDown(0.3);
+    for (const { label, value } of section.fields) {
+      doc.font("bold").fontSize(10).text(label, { continued: true }).font("regular").text(` ${value}`);
+      doc.moveDown(0.2);
+    }
+    doc.moveDown(0.8);
+  }
 
-  doc.font("bold").fontSize(12).text("Yetkinin konusu");
-  doc.moveDown(0.3);
-  row("Adliye:", data.courthouse);
-  if (data.court) row("Mahkeme / daire:", data.court);
-  row("Dosya no:", data.fileNumber ?? "—");
-  row("Görev:", data.task);
-  row("Görev tarihi:", data.scheduledAt);
-  doc.moveDown(1);
-
-  doc
-    .font("regular")
-    .fontSize(10)
-    .text(
-      "Yukarıda kimlik ve sicil bilgileri yazılı yetki veren avukat, vekili bulunduğu yukarıdaki dosyada yalnızca belirtilen " +
-        "görevle sınırlı olmak üzere, yine yukarıda bilgileri yazılı yetki verilen avukata Avukatlık Kanunu ve Türkiye Barolar " +
-        "Birliği Meslek Kuralları uyarınca yetki vermiştir. Yetki veren avukatın müvekkiline karşı sorumluluğu devam eder.",
-      { width, align: "justify", lineGap: 2 },
-    );
+  doc.font("regular").fontSize(10).text(text.statement, { width, align: "justify", lineGap: 2 });
   doc.moveDown(3);
 
   const y = doc.y;
+  const column = width / text.signatures.length;
   doc.font("regular").fontSize(10);
-  doc.text("Yetki veren avukat", 56, y, { width: width / 2, align: "center" });
-  doc.text(`${data.grantor.title} ${data.grantor.fullName}`, 56, y + 16, { width: width / 2, align: "center" });
-  doc.text("İmza", 56, y + 48, { width: width / 2, align: "center" });
-  doc.text("Yetki verilen avukat", 56 + width / 2, y, { width: width / 2, align: "center" });
-  doc.text(`${data.grantee.title} ${data.grantee.fullName}`, 56 + width / 2, y + 16, { width: width / 2, align: "center" });
-  doc.text("İmza", 56 + width / 2, y + 48, { width: width / 2, align: "center" });
+  text.signatures.forEach((s, i) => {
+    const x = 56 + i * column;
+    doc.text(s.role, x, y, { width: column, align: "center" });
+    doc.text(s.name, x, y + 16, { width: column, align: "center" });
+    doc.text(s.sign, x, y + 48, { width: column, align: "center" });
+  });
 
   doc.end();
   return done;

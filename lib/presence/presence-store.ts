@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { redisScript } from "@/lib/messaging/redis-script";
-import { getRedis, redisKey } from "@/lib/redis";
+import { getRedis, redisKey, slotTag } from "@/lib/redis";
 
 // Presence lives in Redis so every instance sees the same thing and a dead instance's sockets age out:
 //   presence:sockets:<userId>  sorted set of "<instance>:<socket id>", scored by when that entry expires
@@ -17,8 +17,11 @@ export const PRESENCE = {
   sweepMs: 2_000,
 } as const;
 
-const socketsPrefix = () => redisKey("presence", "sockets", "");
-const onlineKey = () => redisKey("presence", "online");
+// The scripts read the online set and users' socket sets together (the sweep walks from one to the others), so on a
+// Redis Cluster every presence key carries the tag {presence}: one slot. The online set is one key anyway, so this
+// adds the heartbeats to the shard that already holds it; everything else spreads over the others.
+const socketsPrefix = () => redisKey(slotTag("presence"), "sockets", "");
+const onlineKey = () => redisKey(slotTag("presence"), "online");
 
 // -> 1 when this made the user online (they were not), 0 otherwise
 const touchScript = redisScript(

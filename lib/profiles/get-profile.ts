@@ -1,6 +1,7 @@
-import { db } from "@/lib/db";
+import { readTolerantOfLag } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { LawyerTitle, VerificationStatus } from "@/lib/generated/prisma/enums";
+import { recentStrikes, type Strikes } from "@/lib/fair-dealing/strikes";
 import { listFollows } from "@/lib/follows/list-follows";
 import { listReviewsFor, type ReviewPage } from "@/lib/reviews/list-reviews";
 import { looksLikeRecordId } from "@/lib/validation";
@@ -25,22 +26,24 @@ export type Profile = {
   phone: string | null;
   email: string | null;
   reviews: ReviewPage;
+  /** cancellations (as the assignee) and no-shows over the last 12 months */
+  strikes: Strikes;
 };
 
 /** A lawyer's public page: the contact fields appear only when that lawyer allows it. */
 export async function getProfile(userId: string): Promise<Profile> {
   if (!looksLikeRecordId(userId)) throw notFound("Avukat bulunamadı.");
-  const user = await db.user.findUnique({
+  const user = await readTolerantOfLag((client) => client.user.findUnique({
     where: { id: userId },
     select: {
       id: true, fullName: true, title: true, barName: true, bio: true, specialities: true, avatarPath: true, verification: true,
       createdAt: true, ratingSum: true, ratingCount: true, completedJobCount: true, cancelledAssignCount: true, role: true,
       phone: true, email: true, showPhone: true, showEmail: true, province: { select: { name: true } }, deletedAt: true,
     },
-  });
+  }));
   // a closed account has no page: its name lives on only where others need it
   if (!user || user.role !== "LAWYER" || user.deletedAt) throw notFound("Avukat bulunamadı.");
-  const [follows, reviews] = await Promise.all([listFollows(user.id), listReviewsFor(user.id, { take: 5 })]);
+  const [follows, reviews, strikes] = await Promise.all([listFollows(user.id), listReviewsFor(user.id, { take: 5 }), recentStrikes(user.id)]);
   return {
     id: user.id,
     fullName: user.fullName,
@@ -60,5 +63,6 @@ export async function getProfile(userId: string): Promise<Profile> {
     phone: user.showPhone ? user.phone : null,
     email: user.showEmail ? user.email : null,
     reviews,
+    strikes,
   };
 }

@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
@@ -5,8 +8,9 @@ import { getProfile } from "@/lib/profiles/get-profile";
 import { updateProfile } from "@/lib/profiles/update-profile";
 import { updateAvatar, MAX_AVATAR_BYTES } from "@/lib/profiles/update-avatar";
 import { readAvatarFile } from "@/lib/profiles/avatar-storage";
+import { storageFromEnv } from "@/lib/storage/storage";
 import { addFollow } from "@/lib/follows/add-follow";
-import { lawyer, refusal } from "@/lib/jobs/marketplace-test-support";
+import { lawyer, refusal } from "@/test/marketplace-test-support";
 
 const image = (format: "png" | "jpeg" | "gif", width = 800, height = 600) =>
   sharp({ create: { width, height, channels: 3, background: { r: 30, g: 60, b: 120 } } }).toFormat(format).toBuffer();
@@ -47,5 +51,23 @@ describe("profiles", () => {
     const huge = new Blob([new Uint8Array(MAX_AVATAR_BYTES + 1)], { type: "image/png" });
     expect((await refusal(updateAvatar(actor, huge))).message).toBe("Fotoğraf en fazla 5 MB olabilir.");
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).avatarPath).toBeNull();
+  });
+
+  it("keeps avatars in the shared blob store, and still serves one written to AVATAR_DIR before the move", async () => {
+    const { actor } = await lawyer();
+    const { avatarPath } = await updateAvatar(actor, new Blob([new Uint8Array(await image("png"))], { type: "image/png" }));
+    const fileName = avatarPath.split("/").pop()!;
+    // a store opened afresh from the same settings, as another instance would
+    expect(await storageFromEnv(process.env).get(`avatars/${fileName.replace(".webp", "")}`)).not.toBeNull();
+
+    const legacyDir = await mkdtemp(path.join(os.tmpdir(), "tevkil-avatars-"));
+    const legacyName = "legacyavatar01-0123456789abcdef.webp";
+    await writeFile(path.join(legacyDir, legacyName), Buffer.from("eski"));
+    process.env.AVATAR_DIR = legacyDir;
+    try {
+      expect((await readAvatarFile(legacyName))?.toString()).toBe("eski");
+    } finally {
+      delete process.env.AVATAR_DIR;
+    }
   });
 });

@@ -31,7 +31,7 @@ describe("queue overview (admin)", () => {
       async () => {
         throw new Error("SMTP 451: geçici hata");
       },
-      { connection: createWorkerConnection(), prefix: bullPrefix() },
+      { connection: createWorkerConnection(), prefix: bullPrefix(NOTIFICATIONS_QUEUE) },
     );
     try {
       await expect.poll(() => job.getState(), { timeout: 10_000 }).toBe("failed");

@@ -28,12 +28,17 @@ export type NotificationJobs = {
   "email-change-confirmation": { userId: string };
   /** tell the old address that a change was asked for (the request's security event holds both addresses) */
   "email-change-notice": { securityEventId: string };
+  /** tell an urgent job's poster that its response window has ended (delayed until then) */
+  "response-window-ended": { jobId: string };
+  /** act on one message received on WhatsApp (a WhatsAppInbound row: its text is read once, then dropped) */
+  "whatsapp-inbound": { inboundId: string };
 };
 
 export type MaintenanceJobs = {
   "expire-overdue-jobs": Record<string, never>;
   "deadline-reminders": Record<string, never>;
   "delete-expired-security-events": Record<string, never>;
+  "delete-old-whatsapp-messages": Record<string, never>;
 };
 
 /** KVKK data exports: heavy (every record and file of one lawyer), so on their own queue and worker. */
@@ -52,7 +57,7 @@ export function getQueue(name: string): Queue {
   globalForQueues.tevkilQueues ??= new Map();
   let queue = globalForQueues.tevkilQueues.get(name);
   if (!queue) {
-    queue = new Queue(name, { connection: createProducerConnection(), prefix: bullPrefix() });
+    queue = new Queue(name, { connection: createProducerConnection(), prefix: bullPrefix(name) });
     globalForQueues.tevkilQueues.set(name, queue);
   }
   return queue;

@@ -18,6 +18,9 @@ function limiterFor(policy: RateLimitPolicy): Ratelimit {
       // the library would remember blocked identifiers in this process until their reset: Redis is the only truth,
       // so a limit lifted there (an operator deleting the key) is lifted everywhere at once
       ephemeralCache: false,
+      // no race against a timer: the library would let a call through ("success", reason "timeout") after 5 s without
+      // an answer, failing open, and it arms a timer and a promise for every call (every message sent)
+      timeout: 0,
     });
     globalForLimits.tevkilLimiters.set(policy, limiter);
   }

@@ -42,6 +42,12 @@ export const rateLimitPolicies = {
   verificationResubmit: { limiter: Ratelimit.tokenBucket(1, "10 m", 3) },
   /** sending WhatsApp verification codes costs money and can be abused to message strangers */
   whatsappVerification: { limiter: Ratelimit.tokenBucket(1, "20 m", 3) },
+  /**
+   * WhatsApp, per number: messages from it the bot acts on, and messages sent to it (Meta also limits pairs, error
+   * 131056); a flood is recorded and ignored, a notification over the limit waits and is retried
+   */
+  whatsappInboundByNumber: { limiter: Ratelimit.tokenBucket(10, "1 m", 30) },
+  whatsappOutboundByNumber: { limiter: Ratelimit.tokenBucket(20, "1 m", 60) },
   notificationSettings: { limiter: Ratelimit.tokenBucket(6, "1 m", 60) },
   // socket events besides sending: generous for a person with several tabs, a wall for a script
   /** the browser sends "typing" at most every few seconds per conversation */

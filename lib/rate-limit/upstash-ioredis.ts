@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import type { Redis as IORedis } from "ioredis";
 import type { Redis as UpstashRedis } from "@upstash/redis";
+import type { RedisClient } from "@/lib/redis";
 
 // @upstash/ratelimit only calls evalsha(hash, keys, args) and, on NOSCRIPT, eval(script, keys, args).
 // Its scripts start with `#!lua flags=allow-key-locking`, which stock Redis 7 rejects, so the line is
@@ -8,7 +8,7 @@ import type { Redis as UpstashRedis } from "@upstash/redis";
 const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
 const withoutShebang = (script: string) => script.replace(/^\s*#!lua[^\n]*\n/, "");
 
-export function upstashRedisOver(redis: IORedis): UpstashRedis {
+export function upstashRedisOver(redis: RedisClient): UpstashRedis {
   const loadedHashByUpstashHash = new Map<string, string>();
   const facade = {
     async eval(script: string, keys: string[], args: unknown[]) {

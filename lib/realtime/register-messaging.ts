@@ -5,16 +5,17 @@ import { openConversation } from "@/lib/messaging/open-conversation";
 import { sendMessage } from "@/lib/messaging/send-message";
 import { setTyping } from "@/lib/messaging/set-typing";
 import { syncMessages } from "@/lib/messaging/sync-messages";
+import { logger } from "@/lib/observability/logger";
 import { registerNotifications } from "@/lib/realtime/register-notifications";
 import { presenceRegistrar } from "@/lib/realtime/register-presence";
 import { socketHandler, type SocketData } from "@/lib/realtime/socket-handler";
 
 const messagingHandlers = {
-  "message:send": socketHandler(sendMessage),
-  "conversation:read": socketHandler(markConversationRead, { rateLimit: "socketRead" }),
-  "conversation:open": socketHandler(async (actor, payload) => ({ conversation: (await openConversation(actor, payload)).conversation }), { rateLimit: "socketOpenConversation" }),
-  typing: socketHandler(setTyping, { rateLimit: "socketTyping" }),
-  sync: socketHandler(syncMessages, { rateLimit: "socketSync" }),
+  "message:send": socketHandler(sendMessage, { event: "message:send" }),
+  "conversation:read": socketHandler(markConversationRead, { event: "conversation:read", rateLimit: "socketRead" }),
+  "conversation:open": socketHandler(async (actor, payload) => ({ conversation: (await openConversation(actor, payload)).conversation }), { event: "conversation:open", rateLimit: "socketOpenConversation" }),
+  typing: socketHandler(setTyping, { event: "typing", rateLimit: "socketTyping" }),
+  sync: socketHandler(syncMessages, { event: "sync", rateLimit: "socketSync" }),
 };
 
 /** The messaging events of docs/realtime.md on one socket; each handler runs one domain function. */
@@ -26,7 +27,7 @@ export function registerMessaging(socket: Socket): void {
   if (actor.verification === "VERIFIED") {
     unreadSnapshot(actor.id)
       .then((unread) => socket.emit("unread", unread))
-      .catch((error) => console.error("unread total on connect failed", error));
+      .catch((error) => logger().error({ err: error, userId: actor.id }, "unread total on connect failed"));
   }
 }
 

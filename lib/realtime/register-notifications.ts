@@ -1,4 +1,5 @@
 import type { Socket } from "socket.io";
+import { logger } from "@/lib/observability/logger";
 import { countUnreadNotifications } from "@/lib/notifications/notification-center";
 import type { SocketData } from "@/lib/realtime/socket-handler";
 
@@ -10,5 +11,5 @@ export function registerNotifications(socket: Socket): void {
   const { actor } = socket.data as SocketData;
   countUnreadNotifications(actor)
     .then((count) => socket.emit("notification:unread", { count }))
-    .catch((error) => console.error("notification count on connect failed", error));
+    .catch((error) => logger().error({ err: error, userId: actor.id }, "notification count on connect failed"));
 }

@@ -6,7 +6,7 @@ import { socketHandler, type SocketData } from "@/lib/realtime/socket-handler";
 /** Presence for this instance's sockets (one tracker per process) and the `presence:get` event. */
 export function presenceRegistrar(): (socket: Socket) => void {
   const tracker = createPresenceTracker();
-  const getPresenceHandler = socketHandler(getPresence, { rateLimit: "socketPresence" });
+  const getPresenceHandler = socketHandler(getPresence, { event: "presence:get", rateLimit: "socketPresence" });
   function onDisconnect(this: Socket) {
     tracker.disconnect(this.id);
   }

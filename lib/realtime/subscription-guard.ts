@@ -1,5 +1,6 @@
-import type { Redis } from "ioredis";
+import { Cluster } from "ioredis";
 import type { Server } from "socket.io";
+import type { RedisClient } from "@/lib/redis";
 
 // While this instance's subscription to the adapter's channel is down (Redis restarting, a failover), messages
 // published elsewhere cannot reach its sockets, and a socket that missed one and then received a later message
@@ -19,7 +20,7 @@ export function subscriptionGuardOf(io: Server): SubscriptionGuard {
   return guard;
 }
 
-export function guardSubscription(io: Server, sub: Redis): SubscriptionGuard {
+export function guardSubscription(io: Server, sub: RedisClient): SubscriptionGuard {
   let subscribed = false;
   const waiters: (() => void)[] = [];
   const closeLocalTransports = () => {
@@ -44,6 +45,17 @@ export function guardSubscription(io: Server, sub: Redis): SubscriptionGuard {
       })
       .catch(() => undefined);
   });
+  if (sub instanceof Cluster) {
+    // A cluster client stays "ready" while one master is gone: its sharded subscriber for that master ends (ioredis
+    // emits -node; so does a data connection's loss, where closing the transports only costs a reconnect and a sync)
+    // and ioredis builds a new one once the slots have a master again, then resubscribes and says subscribersReady.
+    sub.on("-node", onLost);
+    sub.on("subscribersReady", () => {
+      if (sub.status !== "ready") return;
+      subscribed = true;
+      for (const resolve of waiters.splice(0)) resolve();
+    });
+  }
   io.use((socket, next) => {
     if (subscribed) return next();
     // a closed transport, not a refusal: the client's reconnection (with backoff) takes it from here

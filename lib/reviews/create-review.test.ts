@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { createReview } from "@/lib/reviews/create-review";
 import { listReviewsFor } from "@/lib/reviews/list-reviews";
 import { getProfile } from "@/lib/profiles/get-profile";
-import { doneJob, lawyer, refusal } from "@/lib/jobs/marketplace-test-support";
+import { doneJob, lawyer, refusal } from "@/test/marketplace-test-support";
 
 const scores = (overall: number) => ({ overall: String(overall), professionalism: "5", communication: "4", punctuality: "5" });
 

@@ -37,19 +37,24 @@ export async function createReview(actor: Actor, input: unknown): Promise<{ id: 
   }
   const subjectId = actor.id === job.posterId ? job.assigneeId! : job.posterId;
   let reviewId: string;
+  let held: boolean;
   try {
-    reviewId = await db.$transaction(async (tx) => {
+    ({ reviewId, held } = await db.$transaction(async (tx) => {
+      // the job row orders this against a dispute being opened (lib/disputes/open-dispute.ts)
+      await tx.$queryRaw`SELECT id FROM "Job" WHERE id = ${job.id} FOR UPDATE`;
+      const disputed = (await tx.dispute.count({ where: { jobId: job.id, status: "OPEN" } })) > 0;
       const review = await tx.review.create({
         data: {
           jobId: job.id, authorId: actor.id, subjectId, overall: data.overall, professionalism: data.professionalism,
           communication: data.communication, punctuality: data.punctuality, comment: data.comment ?? null,
+          state: disputed ? "HELD" : "VISIBLE",
         },
         select: { id: true },
       });
-      // increments, not read-modify-write: two reviews landing at once both count
-      await tx.user.update({ where: { id: subjectId }, data: { ratingSum: { increment: data.overall }, ratingCount: { increment: 1 } } });
-      return review.id;
-    });
+      // increments, not read-modify-write: two reviews landing at once both count; a held one counts once released
+      if (!disputed) await tx.user.update({ where: { id: subjectId }, data: { ratingSum: { increment: data.overall }, ratingCount: { increment: 1 } } });
+      return { reviewId: review.id, held: disputed };
+    }));
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(ALREADY_REVIEWED);
     throw error;
@@ -61,7 +66,9 @@ export async function createReview(actor: Actor, input: unknown): Promise<{ id: 
       userId: subjectId,
       type: "REVIEW_RECEIVED",
       title: "Yeni değerlendirme",
-      body: `"${job.title}" işi için ${data.overall}/5 puan aldınız.`,
+      body: held
+        ? `"${job.title}" işi için bir değerlendirme yapıldı; iş uyuşmazlık masasında olduğundan karar verilene kadar görünmeyecek.`
+        : `"${job.title}" işi için ${data.overall}/5 puan aldınız.`,
       link: `/avukat/${subjectId}`,
     },
   ]);

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db, readTolerantOfLag } from "@/lib/db";
 
 export type ReviewItem = {
   id: string;
@@ -16,19 +16,23 @@ export type ReviewPage = { items: ReviewItem[]; nextCursor: string | null };
 
 /** A lawyer's reviews, newest first, paged by keyset on (createdAt, id) over the (subjectId, createdAt) index. */
 export async function listReviewsFor(subjectId: string, { cursor, take = 5 }: { cursor?: string; take?: number } = {}): Promise<ReviewPage> {
-  const after = cursor ? await db.review.findFirst({ where: { id: cursor, subjectId }, select: { id: true, createdAt: true } }) : null;
-  const rows = await db.review.findMany({
-    where: {
-      subjectId,
-      ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: take + 1,
-    select: {
-      id: true, overall: true, professionalism: true, communication: true, punctuality: true, comment: true, createdAt: true,
-      author: { select: { id: true, fullName: true } },
-      job: { select: { title: true } },
-    },
+  const rows = await readTolerantOfLag(async (client) => {
+    const after = cursor ? await client.review.findFirst({ where: { id: cursor, subjectId }, select: { id: true, createdAt: true } }) : null;
+    return client.review.findMany({
+      where: {
+        subjectId,
+        // held by an open dispute or hidden by its decision: not shown (lib/disputes/)
+        state: "VISIBLE",
+        ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
+      },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: take + 1,
+      select: {
+        id: true, overall: true, professionalism: true, communication: true, punctuality: true, comment: true, createdAt: true,
+        author: { select: { id: true, fullName: true } },
+        job: { select: { title: true } },
+      },
+    });
   });
   const items = rows.slice(0, take).map(({ job, ...r }) => ({ ...r, jobTitle: job.title }));
   return { items, nextCursor: rows.length > take ? items[items.length - 1].id : null };
@@ -42,10 +46,10 @@ export async function reviewAuthorsOf(jobId: string): Promise<string[]> {
 
 export type JobReview = Omit<ReviewItem, "jobTitle"> & { subject: { id: string; fullName: string } };
 
-/** The (at most two) reviews of a finished job, oldest first: shown on the job's page to everyone. */
+/** The (at most two) visible reviews of a finished job, oldest first: shown on the job's page to everyone. */
 export async function listJobReviews(jobId: string): Promise<JobReview[]> {
-  return db.review.findMany({
-    where: { jobId },
+  return readTolerantOfLag((client) => client.review.findMany({
+    where: { jobId, state: "VISIBLE" },
     orderBy: { createdAt: "asc" },
     take: 2,
     select: {
@@ -53,5 +57,5 @@ export async function listJobReviews(jobId: string): Promise<JobReview[]> {
       author: { select: { id: true, fullName: true } },
       subject: { select: { id: true, fullName: true } },
     },
-  });
+  }));
 }

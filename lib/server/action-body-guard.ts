@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 // Next answers a server action whose body it cannot read (broken JSON, a cut-off multipart body, one over its
-// 1 MB limit) with a 500, which the operator sees as a crash and the client as "Beklenmeyen bir hata". This checks
+// size limit) with a 500, which the operator sees as a crash and the client as "Beklenmeyen bir hata". This checks
 // an action's body before Next reads it: over the limit is 413, unreadable is 400, and a good body is put back
 // on the request for Next untouched.
 
-/** Next's default serverActions.bodySizeLimit. */
-export const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
+/** serverActions.bodySizeLimit in next.config.ts: a completion report carries its tutanak files (20 MB together). */
+export const ACTION_BODY_LIMIT_BYTES = 21 * 1024 * 1024;
 
 const isActionPost = (req: IncomingMessage) =>
   req.method === "POST" &&
@@ -16,7 +16,10 @@ const isActionPost = (req: IncomingMessage) =>
 function refuse(res: ServerResponse, status: 400 | 411 | 413, message: string): void {
   const code = status === 413 ? "PAYLOAD_TOO_LARGE" : status === 411 ? "LENGTH_REQUIRED" : "VALIDATION";
   const body = JSON.stringify({ error: { code, message } });
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), connection: "close" });
+  // after a 413 the connection stays open while the refused body is read away (discardBody): closing it would cut
+  // the client off mid-upload (EPIPE) before it reads the answer
+  const headers = { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) };
+  res.writeHead(status, status === 413 ? headers : { ...headers, connection: "close" });
   res.end(body);
 }
 
@@ -39,6 +42,22 @@ function readable(contentType: string, body: Buffer): boolean {
   return true; // other encodings (url-encoded forms) Next reads leniently
 }
 
+/** Past this much discarded body the connection is cut instead: the client then sees a reset, not the 413. */
+const DISCARD_LIMIT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads and drops a refused body. A client writes its whole body before it reads the answer; left unread, a body
+ * larger than the socket buffers (a few MB) blocks that client for good and it never sees the 413.
+ */
+function discardBody(req: IncomingMessage): void {
+  let discarded = 0;
+  req.on("data", (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > DISCARD_LIMIT_BYTES) req.socket.destroy();
+  });
+  req.resume();
+}
+
 /**
  * Calls `next()` with the request unchanged, or answers 411/413/400 itself. Every browser sends an action's body
  * with a Content-Length; a chunked one (no length, so no way to check its size before Next reads it all) is refused.
@@ -51,7 +70,10 @@ export function guardActionBody(req: IncomingMessage, res: ServerResponse, next:
   }
   const declared = Number(req.headers["content-length"]);
   if (!Number.isFinite(declared)) return refuse(res, 400, "İstek okunamadı. Sayfayı yenileyip tekrar deneyin.");
-  if (declared > ACTION_BODY_LIMIT_BYTES) return refuse(res, 413, "Gönderilen veri çok büyük (en fazla 1 MB).");
+  if (declared > ACTION_BODY_LIMIT_BYTES) {
+    refuse(res, 413, "Gönderilen veri çok büyük (en fazla 21 MB).");
+    return discardBody(req);
+  }
   const chunks: Buffer[] = [];
   let received = 0;
   const stop = () => {

@@ -1,6 +1,8 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import type net from "node:net";
+import { logger } from "@/lib/observability/logger";
+import { replyWithMetrics, type MetricsRequest } from "@/lib/observability/serve-metrics";
 
 // The web process of SERVER_ROLE=all: the same entry point forked with SERVER_ROLE=web. It listens on nothing;
 // the front passes it connections over IPC. Messages both ways: {type:"ready"} once Next is prepared, and
@@ -8,7 +10,7 @@ import type net from "node:net";
 // that arrived on a page connection).
 
 export type ConnectionMessage = { type: "connection"; head: string };
-export type WebProcessMessage = { type: "ready" } | ConnectionMessage;
+export type WebProcessMessage = { type: "ready" } | ConnectionMessage | MetricsRequest;
 
 const RESTART_DELAY_MS = 1_000;
 const UNAVAILABLE = "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\nSunucu yeniden başlıyor, lütfen birazdan tekrar deneyin.";
@@ -35,9 +37,10 @@ export class WebProcess {
     child.on("message", (message: WebProcessMessage, handle: unknown) => {
       if (message.type === "ready") {
         this.ready = true;
-        if (this.restarts > 0) console.log(`web process ready again (pid ${child.pid})`);
-      }
-      else if (message.type === "connection" && handle) this.onRealtimeConnection(handle as net.Socket, Buffer.from(message.head, "latin1"));
+        if (this.restarts > 0) logger().info({ webPid: child.pid }, "web process ready again");
+      } else if (message.type === "metrics:request") {
+        void replyWithMetrics(message, (reply) => child.connected && child.send(reply));
+      } else if (message.type === "connection" && handle) this.onRealtimeConnection(handle as net.Socket, Buffer.from(message.head, "latin1"));
     });
     // the channel closes before "exit" is reported: stop handing connections to it at once
     child.once("disconnect", () => {
@@ -50,8 +53,8 @@ export class WebProcess {
       if (this.child === child) this.child = null;
       if (this.stopping) return;
       this.restarts++;
-      console.error(`web process exited (${signal ?? code}); starting a new one`);
-      setTimeout(() => void this.start().catch((error) => console.error("web process failed to start", error)), RESTART_DELAY_MS).unref();
+      logger().error({ exit: signal ?? code }, "web process exited; starting a new one");
+      setTimeout(() => void this.start().catch((error) => logger().error({ err: error }, "web process failed to start")), RESTART_DELAY_MS).unref();
     });
     await new Promise<void>((resolve, reject) => {
       const onMessage = (message: WebProcessMessage) => {

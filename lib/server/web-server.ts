@@ -3,6 +3,9 @@ import type net from "node:net";
 import next from "next";
 import type { Env } from "@/lib/env";
 import { contentSecurityPolicy, newNonce } from "@/lib/http/content-security-policy";
+import { labelMetricsProcess } from "@/lib/observability/metrics";
+import { observeRequest } from "@/lib/observability/request-observer";
+import { listenForParentMetrics, METRICS_PATH, serveMetrics } from "@/lib/observability/serve-metrics";
 import { servePageFromCache } from "@/lib/page-cache/serve-page";
 import { guardActionBody } from "@/lib/server/action-body-guard";
 import { answerPageErrors } from "@/lib/server/page-error-answer";
@@ -21,8 +24,11 @@ export async function startWebServer(config: Env, dev: boolean): Promise<Server>
   await app.prepare();
   const handleUpgrade = app.getUpgradeHandler();
   const forked = typeof process.send === "function";
+  labelMetricsProcess("web");
 
   const httpServer = createServer((req: IncomingMessage, res: ServerResponse) => {
+    observeRequest(req, res, config.TRUST_PROXY);
+    if (req.url === METRICS_PATH) return void serveMetrics(req, res, { token: config.METRICS_TOKEN, withParent: forked });
     // rate limits and session records key on the client address: only a trusted proxy may supply it
     if (!config.TRUST_PROXY) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
     // in the request, Next finds the nonce to put on its scripts; in the response, the browser the policy
@@ -46,6 +52,7 @@ export async function startWebServer(config: Env, dev: boolean): Promise<Server>
   });
 
   if (forked) {
+    listenForParentMetrics();
     process.on("message", (message: ConnectionMessage, socket?: net.Socket) => {
       if (message?.type === "connection" && socket) adoptConnection(httpServer, socket, Buffer.from(message.head, "latin1"));
     });

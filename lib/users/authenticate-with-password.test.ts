@@ -1,8 +1,9 @@
 import { randomInt } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { getRedis, redisKey } from "@/lib/redis";
+import { redisKey } from "@/lib/redis";
 import { authenticateWithPassword, SLOWDOWN_MS } from "@/lib/users/authenticate-with-password";
 import { createTestUser, TEST_PASSWORD, uniqueSuffix } from "@/test/factories";
+import { deleteKeys, scanKeys } from "@/test/redis-keys";
 
 // a fresh address per attempt, so the per-IP allowance (shared by every test file) never interferes
 const newIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
@@ -66,8 +67,8 @@ describe("authenticateWithPassword", () => {
     const attacker = newIp();
     for (let attempt = 1; attempt <= 6; attempt++) await authenticateWithPassword({ email: target.email, password: `tahmin-${attempt}-abcdef` }, { ip: attacker });
     expect(await authenticateWithPassword({ email: target.email, password: TEST_PASSWORD }, { ip: attacker })).toMatchObject({ reason: "rate_limited" });
-    const keys = await getRedis().keys(redisKey("rl", "loginFailuresByAccountAndIp", "*"));
-    await getRedis().del(...keys.filter((k) => k.includes(target.email)));
+    const keys = await scanKeys(redisKey("rl", "loginFailuresByAccountAndIp", "*"));
+    await deleteKeys(keys.filter((k) => k.includes(target.email)));
     expect(await authenticateWithPassword({ email: target.email, password: TEST_PASSWORD }, { ip: attacker })).toMatchObject({ ok: true });
   });
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { redisScript } from "@/lib/messaging/redis-script";
-import { getRedis, redisKey } from "@/lib/redis";
+import { getRedis, redisKey, slotTag } from "@/lib/redis";
 
 // Tokens of e-mailed links (password reset, e-mail confirmation) live only in the link. Redis keeps the token's
 // SHA-256 → userId for the link's lifetime, and per user the hash of the one live token, so a newer link voids the
@@ -44,14 +44,18 @@ export type OneTimeLinkTokens = {
 
 /** Tokens of one kind of link; `kind` names their Redis keys (kept as they were for password resets). */
 export function oneTimeLinkTokens(kind: string, ttlSeconds: number): OneTimeLinkTokens {
-  const tokenKey = (hash: string) => redisKey(kind, hash);
-  const userTokenKey = (userId: string) => redisKey(`${kind}-user`, userId);
+  // the scripts touch both keys and the previous token's: on a Redis Cluster the kind is their hash tag (one slot
+  // per kind of link; these are written a few times per user and month, no shard notices them)
+  // read when a link is used, not when the module loads: `next build` loads it without any configuration
+  const tag = () => slotTag(kind);
+  const tokenKey = (hash: string) => redisKey(tag(), hash);
+  const userTokenKey = (userId: string) => redisKey(`${tag()}-user`, userId);
   return {
     ttlSeconds,
     async issue(userId) {
       const token = randomBytes(32).toString("base64url");
       const hash = hashOf(token);
-      await replaceToken(null, [userTokenKey(userId), tokenKey(hash)], [`${redisKey(kind)}:`, hash, userId, ttlSeconds]);
+      await replaceToken(null, [userTokenKey(userId), tokenKey(hash)], [`${redisKey(tag())}:`, hash, userId, ttlSeconds]);
       return token;
     },
     async isLive(token) {
@@ -63,7 +67,7 @@ export function oneTimeLinkTokens(kind: string, ttlSeconds: number): OneTimeLink
       return getRedis().getdel(tokenKey(hashOf(token)));
     },
     async revoke(userId) {
-      await revokeToken(null, [userTokenKey(userId)], [`${redisKey(kind)}:`]);
+      await revokeToken(null, [userTokenKey(userId)], [`${redisKey(tag())}:`]);
     },
   };
 }

@@ -10,7 +10,7 @@ const smtp = await startSmtpServer();
 process.env.SMTP_URL = smtp.url;
 
 const { db } = await import("@/lib/db");
-const { getRedis, redisKey } = await import("@/lib/redis");
+const { getRedis, redisKey, slotTag } = await import("@/lib/redis");
 const { closeQueues, getQueue, NOTIFICATIONS_QUEUE } = await import("@/lib/queue/queues");
 const { closeMailer } = await import("@/lib/notifications/channels/email");
 const { startWorkers } = await import("@/workers/start-workers");
@@ -96,10 +96,10 @@ describe("requesting a reset", () => {
 
     const redis = getRedis();
     const hash = createHash("sha256").update(token).digest("base64url");
-    expect(await redis.get(redisKey("pw-reset", hash))).toBe(user.id);
-    expect(await redis.ttl(redisKey("pw-reset", hash))).toBeGreaterThan(PASSWORD_RESET_TTL_SECONDS - 60);
-    expect(await redis.ttl(redisKey("pw-reset", hash))).toBeLessThanOrEqual(PASSWORD_RESET_TTL_SECONDS);
-    expect(await redis.exists(redisKey("pw-reset", token))).toBe(0);
+    expect(await redis.get(redisKey(slotTag("pw-reset"), hash))).toBe(user.id);
+    expect(await redis.ttl(redisKey(slotTag("pw-reset"), hash))).toBeGreaterThan(PASSWORD_RESET_TTL_SECONDS - 60);
+    expect(await redis.ttl(redisKey(slotTag("pw-reset"), hash))).toBeLessThanOrEqual(PASSWORD_RESET_TTL_SECONDS);
+    expect(await redis.exists(redisKey(slotTag("pw-reset"), token))).toBe(0);
     // nothing in the queue holds the token
     const jobs = await resetJobs();
     expect(jobs.some((j) => JSON.stringify(j.data).includes(token) || JSON.stringify(j.returnvalue ?? "").includes(token))).toBe(false);
@@ -184,7 +184,7 @@ describe("resetting the password with the link", () => {
     const user = await createTestUser();
     const expired = await issuePasswordResetToken(user.id);
     const hash = createHash("sha256").update(expired).digest("base64url");
-    await getRedis().pexpire(redisKey("pw-reset", hash), 1);
+    await getRedis().pexpire(redisKey(slotTag("pw-reset"), hash), 1);
     await new Promise((r) => setTimeout(r, 20));
 
     const forged = Buffer.alloc(32, 7).toString("base64url");

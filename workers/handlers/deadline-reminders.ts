@@ -1,5 +1,7 @@
 import { sendDeadlineReminders } from "@/lib/notifications/deadline-reminders";
+import { sendHearingReminders } from "@/lib/notifications/hearing-reminders";
 
-export async function handleDeadlineReminders(): Promise<{ reminded: number }> {
-  return { reminded: await sendDeadlineReminders() };
+// one periodic scan for both: assignees' work ahead, and posters' next hearings reported in completion reports
+export async function handleDeadlineReminders(): Promise<{ reminded: number; hearingsReminded: number }> {
+  return { reminded: await sendDeadlineReminders(), hearingsReminded: await sendHearingReminders() };
 }

@@ -1,5 +1,6 @@
 import { UnrecoverableError, type Job } from "bullmq";
 import type { NotificationJobs } from "@/lib/queue/queues";
+import { endResponseWindow } from "@/lib/jobs/end-response-window";
 import { deliverNotification } from "@/lib/notifications/deliver-notification";
 import { PermanentDeliveryError } from "@/lib/notifications/delivery-errors";
 import { dispatchNotification } from "@/lib/notifications/dispatch-notification";
@@ -9,6 +10,7 @@ import { sendNewDeviceNotice } from "@/lib/security/new-device-email";
 import { sendEmailChangeConfirmation, sendEmailChangeNotice } from "@/lib/users/email-change-email";
 import { sendEmailConfirmationEmail } from "@/lib/users/email-confirmation-email";
 import { sendPasswordResetEmail } from "@/lib/users/password-reset-email";
+import { handleWhatsAppInbound } from "@/lib/whatsapp/handle-inbound";
 
 type Handlers = { [K in keyof NotificationJobs]: (data: NotificationJobs[K]) => Promise<unknown> };
 
@@ -24,6 +26,8 @@ export function notificationHandler(options: { backoffMs?: number } = {}) {
     "new-device-notice": ({ securityEventId }) => sendNewDeviceNotice(securityEventId),
     "email-change-confirmation": ({ userId }) => sendEmailChangeConfirmation(userId),
     "email-change-notice": ({ securityEventId }) => sendEmailChangeNotice(securityEventId),
+    "response-window-ended": ({ jobId }) => endResponseWindow(jobId),
+    "whatsapp-inbound": ({ inboundId }) => handleWhatsAppInbound(inboundId),
   };
   return async (job: Job) => {
     const handler = handlers[job.name as keyof NotificationJobs] as ((data: unknown) => Promise<unknown>) | undefined;

@@ -7,6 +7,7 @@ import { Rating } from "@/components/profiles/rating";
 import { getCurrentSession } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
+import { strikesLabel } from "@/lib/fair-dealing/strikes";
 import { getProfile, type Profile } from "@/lib/profiles/get-profile";
 
 async function load(id: string): Promise<Profile> {
@@ -55,6 +56,7 @@ export default async function LawyerProfilePage({ params }: { params: Promise<{ 
           <div><dt>Puan</dt><dd data-testid="profile-rating"><Rating average={profile.ratingAverage} count={profile.ratingCount} /></dd></div>
           <div><dt>Tamamlanan iş</dt><dd data-testid="completed-count">{profile.completedJobCount}</dd></div>
           <div><dt>İptal edilen görevlendirme</dt><dd>{profile.cancelledAssignCount}</dd></div>
+          <div><dt>Güvenilirlik</dt><dd data-testid="profile-strikes">{strikesLabel(profile.strikes)}</dd></div>
           <div><dt>Üyelik</dt><dd>{formatDate(profile.memberSince)}</dd></div>
           <div><dt>Çalıştığı il</dt><dd>{profile.provinceName}</dd></div>
           {profile.coveredProvinces.length > 0 && <div><dt>Görev aldığı iller</dt><dd>{profile.coveredProvinces.join(", ")}</dd></div>}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { actorFromSession } from "@/lib/auth/current-user";
 import { requirePageSession } from "@/lib/auth/require-page-session";
+import { formatDateTime } from "@/lib/format";
 import { channelLabels, notificationCatalog, notificationChannels, notificationTypes } from "@/lib/notifications/catalog";
 import { getNotificationSettings } from "@/lib/notifications/notification-settings";
 import { PreferencesForm } from "@/app/ayarlar/bildirimler/preferences-form";
@@ -37,7 +38,12 @@ export default async function NotificationSettingsPage() {
       </section>
       <section className="card" aria-labelledby="whatsapp-heading">
         <h2 id="whatsapp-heading" style={{ marginTop: 0 }}>WhatsApp numarası</h2>
-        <WhatsAppSection configured={settings.configured.WHATSAPP} number={settings.whatsapp.number} verified={settings.whatsapp.verified} />
+        <WhatsAppSection
+          configured={settings.configured.WHATSAPP}
+          number={settings.whatsapp.number}
+          verified={settings.whatsapp.verified}
+          stoppedAt={settings.whatsapp.stoppedAt ? formatDateTime(settings.whatsapp.stoppedAt) : null}
+        />
       </section>
       <section className="card" aria-labelledby="push-heading">
         <h2 id="push-heading" style={{ marginTop: 0 }}>Tarayıcı bildirimleri</h2>

@@ -12,10 +12,11 @@ function displayPhone(phone: string): string {
   return m ? `+90 ${m[1]} ${m[2]} ${m[3]} ${m[4]}` : phone;
 }
 
-type Props = { configured: boolean; number: string | null; verified: boolean };
+/** stoppedAt: when the number wrote DUR, already formatted for display */
+type Props = { configured: boolean; number: string | null; verified: boolean; stoppedAt: string | null };
 
 /** Number → "Kod gönder" → 6-digit code → verified. WhatsApp messages go only to a verified number. */
-export function WhatsAppSection({ configured, number, verified }: Props) {
+export function WhatsAppSection({ configured, number, verified, stoppedAt }: Props) {
   const [requestState, requestCode] = useFormAction(requestWhatsAppCodeAction);
   const [confirmState, confirmCode] = useFormAction(confirmWhatsAppCodeAction);
 
@@ -31,11 +32,19 @@ export function WhatsAppSection({ configured, number, verified }: Props) {
       )}
     </p>
   );
+  const stopped = stoppedAt && (
+    <div className="banner" role="status" data-testid="whatsapp-stopped">
+      {stoppedAt} tarihinde bu numaradan DUR yazdınız: Tevkil size WhatsApp&apos;tan hiçbir mesaj göndermiyor ve WhatsApp
+      bildirimleri kapatıldı. Yeniden başlatmak için WhatsApp&apos;tan BAŞLA yazın ya da yukarıda bir WhatsApp kutusunu
+      işaretleyip kaydedin.
+    </div>
+  );
 
   if (!configured) {
     return (
       <>
         {status}
+        {stopped}
         <p className="muted small">WhatsApp bildirimleri bu sunucuda yapılandırılmamış; numara doğrulaması şu an yapılamıyor.</p>
       </>
     );
@@ -45,6 +54,7 @@ export function WhatsAppSection({ configured, number, verified }: Props) {
   return (
     <div className="stack">
       {status}
+      {stopped}
       <form action={requestCode}>
         <FormField
           name="phone"

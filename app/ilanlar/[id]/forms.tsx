@@ -9,7 +9,6 @@ import {
   applyAction,
   cancelAssignmentAction,
   cancelJobAction,
-  completeAction,
   favoriteAction,
   reviewAction,
   withdrawAction,
@@ -87,26 +86,6 @@ export const CancelJobForm = ({ jobId }: { jobId: string }) => (
 export const CancelAssignmentForm = ({ jobId }: { jobId: string }) => (
   <ReasonForm jobId={jobId} action={cancelAssignmentAction} label="Görevlendirmeyi iptal gerekçesi" button="Görevlendirmeyi iptal et" pending="İptal ediliyor…" />
 );
-
-export function CompleteForm({ jobId }: { jobId: string }) {
-  const [state, action] = useFormAction(completeAction);
-  const errors = fieldErrorsOf(state.result);
-  const v = state.values;
-  return (
-    <form action={action} noValidate data-testid="complete-form">
-      <FormMessage result={state.result} />
-      <input type="hidden" name="jobId" value={jobId} />
-      <FormField name="report" label="Ne yapıldı? (rapor)" errors={errors}>
-        <textarea id="field-report" name="report" rows={5} maxLength={5000} defaultValue={v.report} key={`r-${v.report}`} aria-invalid={errors?.report ? true : undefined} />
-      </FormField>
-      <FormField name="nextHearingAt" label="Sonraki duruşma (varsa)" type="datetime-local" errors={errors} defaultValue={v.nextHearingAt} key={`h-${v.nextHearingAt}`} />
-      <FormField name="notes" label="Notlar (isteğe bağlı)" errors={errors}>
-        <textarea id="field-notes" name="notes" rows={3} maxLength={2000} defaultValue={v.notes} key={`no-${v.notes}`} />
-      </FormField>
-      <SubmitButton pendingText="Gönderiliyor…">Raporu gönder ve işi tamamla</SubmitButton>
-    </form>
-  );
-}
 
 const scoreFields = [
   ["overall", "Genel puan"],

@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StartConversationButton } from "@/components/chat/start-conversation-button";
+import { CourthousePresenceLine } from "@/components/check-ins/courthouse-presence";
 import { LiveJobPage } from "@/components/jobs/live-job-page";
 import { Avatar } from "@/components/profiles/avatar";
 import { Rating } from "@/components/profiles/rating";
+import { SignedIn } from "@/components/viewer/signed-in";
 import { actorFromSession, getCurrentSession } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
 import { formatDate, formatDateTime } from "@/lib/format";
@@ -12,12 +14,17 @@ import { getJobDetail, type JobDetail } from "@/lib/jobs/get-job-detail";
 import type { PartyContact } from "@/lib/jobs/get-assignment";
 import { getJobViewerState } from "@/lib/jobs/get-job-viewer-state";
 import { applicationStatusLabels, jobStatusLabels, taskTypeLabels, urgencyLabels } from "@/lib/jobs/labels";
+import { ResponseWindowCountdown } from "@/components/jobs/response-window-countdown";
 import { formatKurus } from "@/lib/jobs/money";
 import { getLawyerCard } from "@/lib/profiles/get-lawyer-card";
 import { listJobReviews } from "@/lib/reviews/list-reviews";
+import { ApplicantList } from "@/app/ilanlar/[id]/applicant-list";
 import {
-  AcceptForm, ApplyForm, CancelAssignmentForm, CancelJobForm, CompleteForm, FavoriteForm, ReviewForm, WithdrawForm,
+  ApplyForm, CancelAssignmentForm, CancelJobForm, FavoriteForm, ReviewForm, WithdrawForm,
 } from "@/app/ilanlar/[id]/forms";
+import { CompleteForm } from "@/app/ilanlar/[id]/complete-form";
+import { FairDealingSection } from "@/app/ilanlar/[id]/fair-dealing-section";
+import { CompletionReport } from "@/components/jobs/completion-report";
 
 async function loadJob(id: string): Promise<JobDetail> {
   try {
@@ -46,6 +53,15 @@ function Contact({ heading, party }: { heading: string; party: PartyContact }) {
         {!party.phone && !party.email && <span className="muted">İletişim bilgilerini paylaşmıyor; mesaj gönderebilirsiniz.</span>}
       </p>
     </div>
+  );
+}
+
+function AnonymityNotice() {
+  return (
+    <p className="banner banner-info small" data-testid="anonymity-notice">
+      Başvurunuz ilan sahibine adınız gösterilmeden iletilir: baş harfleriniz, baronuz, puanınız ve iş sayılarınız görünür; adınız, siciliniz ve
+      iletişim bilgileriniz yalnızca sizi görevlendirirse açılır. Notunuza adınızı ya da iletişim bilgilerinizi yazmayın.
+    </p>
   );
 }
 
@@ -82,10 +98,18 @@ export default async function JobPage({ params, searchParams }: { params: Promis
           )}
         </div>
         <h1 data-testid="job-title">{job.title}</h1>
+        {job.responseWindowEndsAt && <ResponseWindowCountdown endsAt={job.responseWindowEndsAt.toISOString()} open={job.status === "OPEN"} />}
         <dl className="facts">
           <div><dt>Ücret</dt><dd className="job-fee" data-testid="job-fee">{formatKurus(job.feeKurus)}</dd></div>
           <div><dt>Tarih</dt><dd>{formatDateTime(job.scheduledAt)}</dd></div>
-          <div><dt>Adliye</dt><dd>{job.courthouseName} · {job.provinceName}</dd></div>
+          <div>
+            <dt>Adliye</dt>
+            <dd>
+              {job.courthouseName} · {job.provinceName}
+              {/* drawn in the browser: the count changes with time and check-ins, the page copy is shared */}
+              {job.status === "OPEN" && <SignedIn><CourthousePresenceLine courthouseId={job.courthouseId} /></SignedIn>}
+            </dd>
+          </div>
           {job.court && <div><dt>Mahkeme / daire</dt><dd>{job.court}</dd></div>}
           <div><dt>Hukuk alanı</dt><dd>{job.lawArea}</dd></div>
           <div><dt>Son başvuru</dt><dd>{formatDateTime(job.deadlineAt)}</dd></div>
@@ -100,7 +124,10 @@ export default async function JobPage({ params, searchParams }: { params: Promis
             <div className="small muted">{job.poster.barName} · <Rating average={poster?.ratingAverage ?? null} count={poster?.ratingCount ?? 0} /></div>
           </div>
           <span className="spacer" />
-          {verified && viewer && !viewer.isPoster && <StartConversationButton peerId={job.posterId} jobId={job.id} />}
+          {/* an applicant of an anonymous job reaches the poster through it only once assigned (lib/messaging/open-conversation.ts) */}
+          {verified && viewer && !viewer.isPoster && !(job.anonymousApplicants && viewer.myApplication && !viewer.isAssignee) && (
+            <StartConversationButton peerId={job.posterId} jobId={job.id} />
+          )}
         </div>
       </section>
 
@@ -139,23 +166,27 @@ export default async function JobPage({ params, searchParams }: { params: Promis
             <a className="button button-secondary" href={`/api/ilanlar/${job.id}/yetki-belgesi`} data-testid="authorisation-pdf" download>
               Yetki belgesi (PDF)
             </a>
+            <a className="button button-secondary" href={`/api/ilanlar/${job.id}/yetki-belgesi?bicim=udf`} data-testid="authorisation-udf" download>
+              Yetki belgesi (UDF)
+            </a>
             {verified && <StartConversationButton peerId={counterpart.id} jobId={job.id} />}
           </div>
-          {assignment.completionReport && (
-            <div className="completion" data-testid="completion-report">
-              <h3>Tamamlama raporu</h3>
-              <p>{assignment.completionReport}</p>
-              {assignment.nextHearingAt && <p>Sonraki duruşma: {formatDateTime(assignment.nextHearingAt)}</p>}
-              {assignment.completionNotes && <p className="muted">{assignment.completionNotes}</p>}
-            </div>
+          {assignment.completionReport && <CompletionReport assignment={assignment} />}
+          {assignment.viewerRole === "POSTER" && job.status === "DONE" && job.taskType === "DURUSMA" && assignment.nextHearingAt && assignment.nextHearingAt > new Date() && (
+            // a GET form: the post form reads the job it follows from ?sonraki= and checks the viewer posted it
+            <form action="/ilanlar/yeni" method="get" style={{ marginTop: "0.75rem" }}>
+              <input type="hidden" name="sonraki" value={job.id} />
+              <button type="submit" className="button button-primary" data-testid="follow-up-job">Sonraki duruşma için tevkil ver</button>
+            </form>
           )}
           {job.status === "ASSIGNED" && assignment.viewerRole === "ASSIGNEE" && (
             <>
               <h3>İşi tamamla</h3>
-              <CompleteForm jobId={job.id} />
+              <CompleteForm jobId={job.id} taskType={job.taskType} />
             </>
           )}
           {job.status === "ASSIGNED" && <CancelAssignmentForm jobId={job.id} />}
+          <FairDealingSection job={job} viewerRole={assignment.viewerRole} />
           {viewer?.canReview && (
             <>
               <h3>Değerlendirme</h3>
@@ -168,36 +199,10 @@ export default async function JobPage({ params, searchParams }: { params: Promis
       {viewer?.isPoster && job.status === "OPEN" && (
         <section className="card" data-testid="applicants">
           <h2 style={{ margin: 0 }}>Başvurular</h2>
-          {viewer.applicants?.length ? (
-            <ul className="list">
-              {viewer.applicants.map((a) => (
-                <li key={a.applicationId} className="applicant" data-testid="applicant">
-                  <div className="row">
-                    <Avatar name={a.lawyer.fullName} path={a.lawyer.avatarPath} size={40} />
-                    <div>
-                      <Link href={`/avukat/${a.lawyer.id}`}>{a.lawyer.fullName}</Link>{" "}
-                      {a.lawyer.verification === "VERIFIED" && <span className="badge badge-success">Doğrulanmış</span>}
-                      <div className="small muted">
-                        {a.lawyer.barName} · <Rating average={a.lawyer.ratingAverage} count={a.lawyer.ratingCount} /> · {a.lawyer.completedJobCount} tamamlanan iş
-                        {a.lawyer.cancelledAssignCount > 0 && <> · {a.lawyer.cancelledAssignCount} iptal</>}
-                      </div>
-                    </div>
-                    <span className="spacer" />
-                    <span className="badge">{applicationStatusLabels[a.status]}</span>
-                  </div>
-                  <p style={{ margin: "0.5rem 0" }}>{a.note}</p>
-                  <div className="row">
-                    <span className="small">Önerilen ücret: <strong>{a.proposedFeeKurus ? formatKurus(a.proposedFeeKurus) : "İlandaki ücret"}</strong></span>
-                    <span className="spacer" />
-                    {verified && <StartConversationButton peerId={a.lawyer.id} jobId={job.id} />}
-                    {a.status === "PENDING" && <AcceptForm applicationId={a.applicationId} name={a.lawyer.fullName} />}
-                  </div>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="empty">Henüz başvuru yok.</p>
+          {job.anonymousApplicants && (
+            <p className="small muted" data-testid="anonymity-note">Başvuranların adı, sicili ve iletişim bilgileri kabul ettiğiniz avukat için açılır.</p>
           )}
+          <ApplicantList jobId={job.id} applicants={viewer.applicants ?? []} canMessage={verified} />
           <CancelJobForm jobId={job.id} />
         </section>
       )}
@@ -209,6 +214,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
               <p>
                 Başvurunuz: <span className="badge">{applicationStatusLabels[viewer.myApplication.status]}</span>
               </p>
+              {job.anonymousApplicants && viewer.myApplication.status === "PENDING" && <AnonymityNotice />}
               {viewer.myApplication.status === "PENDING" && <WithdrawForm jobId={job.id} applicationId={viewer.myApplication.id} />}
             </div>
           ) : job.status !== "OPEN" ? (
@@ -216,6 +222,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
           ) : verified ? (
             <>
               <h2 style={{ marginTop: 0 }}>Başvur</h2>
+              {job.anonymousApplicants && <AnonymityNotice />}
               <ApplyForm jobId={job.id} />
             </>
           ) : (

@@ -6,13 +6,13 @@ export const isWhatsAppConfigured = () => {
   return Boolean(e.WHATSAPP_API_URL && e.WHATSAPP_TOKEN && e.WHATSAPP_PHONE_NUMBER_ID);
 };
 
-// Business-initiated WhatsApp messages must be pre-approved templates. These two are registered in the
-// WhatsApp Business account with Turkish ("tr") bodies: "{{1}}: {{2}} {{3}}" and the authentication template.
+// Business-initiated WhatsApp messages must be pre-approved templates (all of them: lib/whatsapp/templates.ts). These two
+// are registered with Turkish ("tr") bodies: "{{1}}: {{2}} {{3}}" and the authentication template.
 export const WHATSAPP_NOTIFICATION_TEMPLATE = "tevkil_bildirim";
 export const WHATSAPP_VERIFICATION_TEMPLATE = "tevkil_dogrulama_kodu";
 
-type TemplateParameter = { type: "text"; text: string };
-type TemplateComponent = { type: "body" | "button"; sub_type?: "url"; index?: string; parameters: TemplateParameter[] };
+type TemplateParameter = { type: "text"; text: string } | { type: "payload"; payload: string };
+export type TemplateComponent = { type: "body" | "button"; sub_type?: "url" | "quick_reply"; index?: string; parameters: TemplateParameter[] };
 
 /** The Cloud API's request body for a template message. */
 export function whatsappTemplateBody(to: string, template: string, components: TemplateComponent[]) {
@@ -25,8 +25,11 @@ export function whatsappTemplateBody(to: string, template: string, components: T
   };
 }
 
-/** POST {WHATSAPP_API_URL}/{WHATSAPP_PHONE_NUMBER_ID}/messages; returns the message id WhatsApp assigned. */
-export async function sendWhatsAppTemplate(to: string, template: string, components: TemplateComponent[]): Promise<string> {
+/**
+ * POST {WHATSAPP_API_URL}/{WHATSAPP_PHONE_NUMBER_ID}/messages with any Cloud API message; returns the id WhatsApp
+ * assigned. Senders go through lib/whatsapp/send-whatsapp.ts, which applies the channel's rules and logs the message.
+ */
+export async function postWhatsAppMessage(message: Record<string, unknown>): Promise<string> {
   const e = env();
   const url = `${e.WHATSAPP_API_URL!.replace(/\/$/, "")}/${e.WHATSAPP_PHONE_NUMBER_ID}/messages`;
   let response: Response;
@@ -34,7 +37,7 @@ export async function sendWhatsAppTemplate(to: string, template: string, compone
     response = await fetch(url, {
       method: "POST",
       headers: { Authorization: `Bearer ${e.WHATSAPP_TOKEN}`, "Content-Type": "application/json" },
-      body: JSON.stringify(whatsappTemplateBody(to, template, components)),
+      body: JSON.stringify(message),
       signal: AbortSignal.timeout(10_000),
     });
   } catch (error) {

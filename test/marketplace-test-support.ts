@@ -61,7 +61,7 @@ export async function assignedJob(poster: Actor, assignee: Actor, overrides: Rec
 
 export async function doneJob(poster: Actor, assignee: Actor): Promise<string> {
   const jobId = await assignedJob(poster, assignee);
-  await completeJob(assignee, { jobId, report: "Duruşmaya katıldım, tanık dinlendi; ara karar tutanağı ektedir." });
+  await completeJob(assignee, { jobId, outcome: "KARAR_VERILDI", report: "Duruşmaya katıldım, tanık dinlendi; ara karar tutanağı ektedir." });
   return jobId;
 }
 

@@ -1,0 +1,5 @@
+import { deleteOldWhatsAppMessages } from "@/lib/whatsapp/delete-old-messages";
+
+export function handleDeleteOldWhatsAppMessages() {
+  return deleteOldWhatsAppMessages();
+}
