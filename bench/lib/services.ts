@@ -183,7 +183,8 @@ export type AppEnv = {
   METRICS_TOKEN?: string;
 };
 
-export const NODE_FLAGS = ["--max-semi-space-size=64", "--expose-gc"];
+// as `npm start` runs the app (package.json), plus --expose-gc for the probe's heap readings
+export const NODE_FLAGS = ["--max-semi-space-size=64", "--no-allocation-site-pretenuring", "--expose-gc"];
 
 export async function startApp(index: number, port: number, appEnv: AppEnv, extraFlags: string[]): Promise<Service> {
   const probe = ["--import", "./bench/lib/server-probe.mjs"];
