@@ -66,15 +66,14 @@ async function runApp(ctx: BenchContext, users: Awaited<ReturnType<typeof create
   const alive = () => !crashedApps(ctx, report);
 
   if (opts.only.has("hold") && alive()) await runHold(ctx, stack.apps, connected, report);
-  // what autovacuum would have analyzed by then in production: the messages earlier phases stored
-  const refreshStatistics = () => analyzeDatabase(ctx.dbUrl);
   if (opts.only.has("steps") && alive()) report.phases.appSteps = await stepRates(ctx, crowd, "app", 250);
   if (opts.only.has("page-cost") && alive()) await runPageCost(ctx, stack, cookies, content, viewer, addresses[0], report);
   if (opts.only.has("board") && alive()) await runBoardAlone(ctx, stack, crowd, cookies, addresses[0], report);
   if (opts.only.has("board") && opts.replica && alive()) await runBoardMisses(ctx, stack, crowd, cookies, addresses[0], report);
-  if (opts.only.has("mixed") && alive()) await refreshStatistics();
+  // ANALYZE first: what autovacuum would have analyzed by then in production (the messages earlier phases stored)
+  if (opts.only.has("mixed") && alive()) await analyzeDatabase(ctx.dbUrl);
   if (opts.only.has("mixed") && alive()) await runMixed(ctx, stack, crowd, cookies, viewer, addresses, report);
-  if (opts.only.has("messages") && alive()) await refreshStatistics();
+  if (opts.only.has("messages") && alive()) await analyzeDatabase(ctx.dbUrl);
   if (opts.only.has("messages") && alive()) await runMessages(ctx, stack.apps, crowd, report);
   crashedApps(ctx, report);
 

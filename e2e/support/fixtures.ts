@@ -1,7 +1,6 @@
 import { test as base, expect, type Page } from "@playwright/test";
-import { Redis } from "ioredis";
 import { AppServer } from "@/e2e/support/app-server";
-import { withE2eDb } from "@/e2e/support/e2e-db";
+import { withE2eDb, withE2eRedis } from "@/e2e/support/e2e-db";
 import { freshTotpCode } from "@/e2e/support/totp-codes";
 import { DEMO_ADMIN_TOTP_SECRET } from "@/lib/reference/seed-demo-data";
 
@@ -31,26 +30,16 @@ export { expect };
  * "Çok fazla deneme yaptınız". The per-account limits on failed logins stay as they are.
  */
 async function refillLoginBucket(): Promise<void> {
-  const redis = new Redis(process.env.E2E_REDIS_URL!);
-  try {
-    const keys = await redis.keys(`${process.env.E2E_REDIS_PREFIX}:rl:loginByIp:*`);
+  await withE2eRedis(async (redis, key) => {
+    const keys = await redis.keys(key("rl:loginByIp:*"));
     if (keys.length) await redis.del(...keys);
-  } finally {
-    redis.disconnect();
-  }
+  });
 }
 
 /** Whether the app has already accepted this user's code of that TOTP step (lib/two-factor/totp.ts keeps them). */
 async function totpStepUsedOnServer(email: string): Promise<(step: number) => Promise<boolean>> {
   const { id } = await withE2eDb((db) => db.user.findUniqueOrThrow({ where: { email }, select: { id: true } }));
-  return async (step) => {
-    const redis = new Redis(process.env.E2E_REDIS_URL!);
-    try {
-      return (await redis.exists(`${process.env.E2E_REDIS_PREFIX}:totp-used:${id}:${step}`)) === 1;
-    } finally {
-      redis.disconnect();
-    }
-  };
+  return (step) => withE2eRedis(async (redis, key) => (await redis.exists(key(`totp-used:${id}:${step}`))) === 1);
 }
 
 export async function logIn(page: Page, email: string, password = DEMO_PASSWORD) {
