@@ -43,6 +43,9 @@ const envSchema = z.object({
   // the thread that delivers messages); socket / web: one role only, for deployments that route /socket.io/
   // to socket instances and everything else to web instances
   SERVER_ROLE: z.enum(["all", "socket", "web"]).default("all"),
+  // production: how long a new web process views its own public pages before it takes traffic (0: not at all),
+  // see lib/server/web-warm-up.ts
+  WEB_WARM_UP_MS: z.coerce.number().int().min(0).max(60_000).default(3_000),
   // off: every page is rendered on every request (the page cache is on in production by default)
   PAGE_CACHE: z.enum(["on", "off"]).default("on"),
   // "Hesabımı sil": time to change one's mind (a login cancels) before the account is closed for good

@@ -28,7 +28,9 @@ export class WebProcess {
   /** Forks the web process and resolves once it can serve pages. */
   async start(): Promise<void> {
     const child = fork(process.argv[1], process.argv.slice(2), {
-      env: { ...process.env, SERVER_ROLE: "web" },
+      // a replacement after a crash takes pages at once: the instance answers 503 until it is ready, and a cold
+      // page is better than none (the warm-up is for a deploy, lib/server/web-warm-up.ts)
+      env: { ...process.env, SERVER_ROLE: "web", ...(this.restarts > 0 ? { WEB_WARM_UP_MS: "0" } : {}) },
       execArgv: process.execArgv,
       serialization: "advanced",
     });

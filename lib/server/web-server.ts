@@ -7,10 +7,12 @@ import { labelMetricsProcess } from "@/lib/observability/metrics";
 import { observeRequest } from "@/lib/observability/request-observer";
 import { listenForParentMetrics, METRICS_PATH, serveMetrics } from "@/lib/observability/serve-metrics";
 import { servePageFromCache } from "@/lib/page-cache/serve-page";
+import { logger } from "@/lib/observability/logger";
 import { guardActionBody } from "@/lib/server/action-body-guard";
 import { answerPageErrors } from "@/lib/server/page-error-answer";
 import { adoptConnection, isRealtimeRequestLine, rawRequestHead } from "@/lib/server/connection-router";
 import type { ConnectionMessage } from "@/lib/server/web-process";
+import { warmUpPages } from "@/lib/server/web-warm-up";
 import { serveViewer, VIEWER_PATH } from "@/lib/viewer/serve-viewer";
 
 /**
@@ -26,8 +28,7 @@ export async function startWebServer(config: Env, dev: boolean): Promise<Server>
   const forked = typeof process.send === "function";
   labelMetricsProcess("web");
 
-  const httpServer = createServer((req: IncomingMessage, res: ServerResponse) => {
-    observeRequest(req, res, config.TRUST_PROXY);
+  const handleRequest = (req: IncomingMessage, res: ServerResponse) => {
     if (req.url === METRICS_PATH) return void serveMetrics(req, res, { token: config.METRICS_TOKEN, withParent: forked });
     // rate limits and session records key on the client address: only a trusted proxy may supply it
     if (!config.TRUST_PROXY) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
@@ -39,6 +40,15 @@ export async function startWebServer(config: Env, dev: boolean): Promise<Server>
     if (req.url === VIEWER_PATH) return void serveViewer(req, res);
     if (!dev) answerPageErrors(res); // in development Next's error overlay says more
     guardActionBody(req, res, () => void servePageFromCache(req, res, () => handle(req, res), nonce));
+  };
+  // before any connection is taken; its views stay out of the request metrics and logs
+  if (!dev) {
+    const warmUp = await warmUpPages(handleRequest, config.WEB_WARM_UP_MS);
+    if (warmUp.views) logger().info(warmUp, "web process warmed up");
+  }
+  const httpServer = createServer((req: IncomingMessage, res: ServerResponse) => {
+    observeRequest(req, res, config.TRUST_PROXY);
+    handleRequest(req, res);
   });
   httpServer.on("upgrade", (req: IncomingMessage, socket: net.Socket, head: Buffer) => {
     if (!req.url?.startsWith("/socket.io")) return void handleUpgrade(req, socket, head);
