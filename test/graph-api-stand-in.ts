@@ -87,7 +87,10 @@ export const nextWaMessageId = () => `wamid.in.${Date.now().toString(36)}.${++in
 
 type Inbound = { from: string; id?: string; at?: Date } & ({ text: string } | { buttonId: string; title?: string } | { templateButton: string });
 
-export function inboundPayload(...messages: Inbound[]) {
+const unixSeconds = (at: Date | undefined) => String(Math.floor((at ?? new Date()).getTime() / 1000));
+
+/** The envelope of every webhook call: one entry of the business account, one "messages" change with `value`. */
+function webhookEnvelope(value: Record<string, unknown>) {
   return {
     object: "whatsapp_business_account",
     entry: [
@@ -96,17 +99,7 @@ export function inboundPayload(...messages: Inbound[]) {
         changes: [
           {
             field: "messages",
-            value: {
-              messaging_product: "whatsapp",
-              metadata: { display_phone_number: "908500000000", phone_number_id: "1098765" },
-              contacts: messages.map((m) => ({ profile: { name: "Avukat" }, wa_id: m.from })),
-              messages: messages.map((m) => {
-                const base = { from: m.from, id: m.id ?? nextWaMessageId(), timestamp: String(Math.floor((m.at ?? new Date()).getTime() / 1000)) };
-                if ("text" in m) return { ...base, type: "text", text: { body: m.text } };
-                if ("buttonId" in m) return { ...base, type: "interactive", interactive: { type: "button_reply", button_reply: { id: m.buttonId, title: m.title ?? "" } } };
-                return { ...base, type: "button", button: { payload: m.templateButton, text: "" } };
-              }),
-            },
+            value: { messaging_product: "whatsapp", metadata: { display_phone_number: "908500000000", phone_number_id: "1098765" }, ...value },
           },
         ],
       },
@@ -114,31 +107,28 @@ export function inboundPayload(...messages: Inbound[]) {
   };
 }
 
+export function inboundPayload(...messages: Inbound[]) {
+  return webhookEnvelope({
+    contacts: messages.map((m) => ({ profile: { name: "Avukat" }, wa_id: m.from })),
+    messages: messages.map((m) => {
+      const base = { from: m.from, id: m.id ?? nextWaMessageId(), timestamp: unixSeconds(m.at) };
+      if ("text" in m) return { ...base, type: "text", text: { body: m.text } };
+      if ("buttonId" in m) return { ...base, type: "interactive", interactive: { type: "button_reply", button_reply: { id: m.buttonId, title: m.title ?? "" } } };
+      return { ...base, type: "button", button: { payload: m.templateButton, text: "" } };
+    }),
+  });
+}
+
 export function statusPayload(statuses: { id: string; status: "sent" | "delivered" | "read" | "failed"; at?: Date; errorCode?: number }[]) {
-  return {
-    object: "whatsapp_business_account",
-    entry: [
-      {
-        id: "WABA_ID",
-        changes: [
-          {
-            field: "messages",
-            value: {
-              messaging_product: "whatsapp",
-              metadata: { display_phone_number: "908500000000", phone_number_id: "1098765" },
-              statuses: statuses.map((s) => ({
-                id: s.id,
-                status: s.status,
-                timestamp: String(Math.floor((s.at ?? new Date()).getTime() / 1000)),
-                recipient_id: "905321234567",
-                ...(s.errorCode ? { errors: [{ code: s.errorCode, title: "Message undeliverable" }] } : {}),
-              })),
-            },
-          },
-        ],
-      },
-    ],
-  };
+  return webhookEnvelope({
+    statuses: statuses.map((s) => ({
+      id: s.id,
+      status: s.status,
+      timestamp: unixSeconds(s.at),
+      recipient_id: "905321234567",
+      ...(s.errorCode ? { errors: [{ code: s.errorCode, title: "Message undeliverable" }] } : {}),
+    })),
+  });
 }
 
 /** A webhook POST as Meta sends it: the raw JSON body signed with the app secret. */

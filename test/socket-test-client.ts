@@ -2,6 +2,7 @@ import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Server } from "socket.io";
 import { io as connect, type Socket as ClientSocket } from "socket.io-client";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { createSession } from "@/lib/auth/session-store";
 import type { MessagePayload } from "@/lib/messaging/message-payload";
 import { openConversation } from "@/lib/messaging/open-conversation";
@@ -20,6 +21,33 @@ export async function startSocketServer(): Promise<{ url: string; io: Server; cl
   await Promise.all([new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve)), subscriptionGuardOf(io).whenSubscribed()]);
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   return { url, io, close: () => new Promise<void>((resolve) => io.close(() => resolve())) };
+}
+
+/**
+ * One app socket server for the calling test file, started before its first test and closed after its last;
+ * the clients a test opened are closed after it.
+ */
+export function socketServerForFile(): { readonly url: string; readonly io: Server } {
+  let server: Awaited<ReturnType<typeof startSocketServer>> | undefined;
+  beforeAll(async () => {
+    server = await startSocketServer();
+  });
+  afterEach(() => closeAllClients());
+  afterAll(async () => {
+    await server?.close();
+  });
+  const started = () => {
+    if (!server) throw new Error("the socket server starts before the file's first test");
+    return server;
+  };
+  return {
+    get url() {
+      return started().url;
+    },
+    get io() {
+      return started().io;
+    },
+  };
 }
 
 export async function userWithSession(overrides: Parameters<typeof createTestUser>[0] = {}): Promise<TestUser> {

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { acceptApplication } from "@/lib/applications/accept-application";
 import { listApplicants } from "@/lib/applications/list-applicants";
 import { db } from "@/lib/db";
@@ -10,7 +10,7 @@ import { listMyJobs } from "@/lib/jobs/list-my-jobs";
 import { applyAs, jobInput, postJob, refusal } from "@/test/marketplace-test-support";
 import { updateJob } from "@/lib/jobs/update-job";
 import { ANONYMOUS_UNTIL_ASSIGNED, openConversation } from "@/lib/messaging/open-conversation";
-import { closeAllClients, connectAs, startSocketServer, until, userWithSession, type TestUser } from "@/test/socket-test-client";
+import { connectAs, socketServerForFile, until, userWithSession, type TestUser } from "@/test/socket-test-client";
 import { listNotifications } from "@/lib/notifications/notification-center";
 import { actorOf } from "@/test/factories";
 
@@ -18,14 +18,7 @@ import { actorOf } from "@/test/factories";
 // applicant of an anonymous job. Page HTML, the PDF route and the browser's socket are covered end to end by
 // e2e/anonymous-applicants.spec.ts; here every domain read behind them, and the poster's socket.
 
-let server: Awaited<ReturnType<typeof startSocketServer>>;
-beforeAll(async () => {
-  server = await startSocketServer();
-});
-afterEach(closeAllClients);
-afterAll(async () => {
-  await server.close();
-});
+const server = socketServerForFile();
 
 /** A lawyer whose every identifying value is unusual enough to be searched for in any output. */
 async function distinctLawyer(given: string, surname: string): Promise<TestUser & { identifiers: string[] }> {

@@ -1,5 +1,4 @@
-import type { Server } from "socket.io";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createSession, getSessionByToken, listSessions, sessionHandleOf } from "@/lib/auth/session-store";
 import { db } from "@/lib/db";
 import { applyAs, assignedJob, doneJob, postJob, refusal } from "@/test/marketplace-test-support";
@@ -8,19 +7,12 @@ import { cancelAccountDeletion, requestAccountDeletion } from "@/lib/kvkk/reques
 import { listConversations } from "@/lib/messaging/list-conversations";
 import { listMessages } from "@/lib/messaging/list-messages";
 import { sendMessage } from "@/lib/messaging/send-message";
-import { closeAllClients, connectAs, pairWithConversation, startSocketServer, userWithSession } from "@/test/socket-test-client";
+import { connectAs, pairWithConversation, socketServerForFile, userWithSession } from "@/test/socket-test-client";
 import { getProfile } from "@/lib/profiles/get-profile";
 import { authenticateWithPassword } from "@/lib/users/authenticate-with-password";
 import { actorOf, TEST_PASSWORD } from "@/test/factories";
 
-let server: { url: string; io: Server; close: () => Promise<void> };
-beforeAll(async () => {
-  server = await startSocketServer();
-});
-afterEach(() => closeAllClients());
-afterAll(async () => {
-  await server.close();
-});
+const server = socketServerForFile();
 
 const confirmed = { currentPassword: TEST_PASSWORD, confirm: "on" };
 const context = { ip: "203.0.113.20", userAgent: "vitest" };

@@ -1,20 +1,12 @@
-import type { Server } from "socket.io";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { cancelAssignment } from "@/lib/jobs/cancel-assignment";
 import { assignedJob, refusal } from "@/test/marketplace-test-support";
 import { sendMessage } from "@/lib/messaging/send-message";
-import { closeAllClients, connectAs, pairWithConversation, request, startSocketServer } from "@/test/socket-test-client";
+import { connectAs, pairWithConversation, request, socketServerForFile } from "@/test/socket-test-client";
 import { actorOf } from "@/test/factories";
 
-let server: { url: string; io: Server; close: () => Promise<void> };
-beforeAll(async () => {
-  server = await startSocketServer();
-});
-afterEach(() => closeAllClients());
-afterAll(async () => {
-  await server.close();
-});
+const server = socketServerForFile();
 
 const clientId = (label: string) => `gate-${label}-${Math.random().toString(36).slice(2, 10)}`;
 const IBAN = "Ücreti TR33 0006 1005 1978 6457 8413 26 hesabına gönderirim";

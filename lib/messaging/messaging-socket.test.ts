@@ -1,5 +1,4 @@
-import type { Server } from "socket.io";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { resetRateLimit } from "@/test/reset-message-rate-limit";
 import type { MessagePayload } from "@/lib/messaging/message-payload";
@@ -8,25 +7,16 @@ import { MAX_SOCKETS_PER_USER } from "@/lib/realtime/socket-server";
 import { decideVerification } from "@/lib/users/verification-decisions";
 import { actorOf, createTestUser } from "@/test/factories";
 import {
-  closeAllClients,
   connectAs,
   pairWithConversation,
   record,
   request,
-  startSocketServer,
+  socketServerForFile,
   until,
   userWithSession,
 } from "@/test/socket-test-client";
 
-let server: { url: string; io: Server; close: () => Promise<void> };
-
-beforeAll(async () => {
-  server = await startSocketServer();
-});
-afterEach(() => closeAllClients());
-afterAll(async () => {
-  await server.close();
-});
+const server = socketServerForFile();
 
 const storedCount = (conversationId: string) => db.message.count({ where: { conversationId } });
 const clientId = (label: string) => `test-${label}-${Math.random().toString(36).slice(2, 10)}`;

@@ -1,8 +1,8 @@
 import { createECDH, randomBytes } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import type { Worker } from "bullmq";
+import { beforeEach, describe, expect, inject, it } from "vitest";
 import webpush from "web-push";
 import { startScriptedHttpServer, startSmtpServer } from "@/test/fake-services";
+import { runWorkersForFile } from "@/test/workers-for-file";
 
 // this file runs its own workers: its own Redis prefix keeps them off other test files' queued jobs
 process.env.REDIS_PREFIX = `${inject("redisPrefix")}:delivery`;
@@ -26,18 +26,10 @@ process.env.VAPID_PRIVATE_KEY = vapid.privateKey;
 const { db } = await import("@/lib/db");
 const { notifyUsers } = await import("@/lib/notifications/notify-users");
 const { deliverNotification } = await import("@/lib/notifications/deliver-notification");
-const { closeQueues } = await import("@/lib/queue/queues");
 const { closeMailer } = await import("@/lib/notifications/channels/email");
-const { startWorkers } = await import("@/workers/start-workers");
 const { createTestUser, uniqueSuffix } = await import("@/test/factories");
 
-let workers: Worker[] = [];
-beforeAll(async () => {
-  workers = await startWorkers({ log: () => undefined, backoffMs: 200, stalledIntervalMs: 5_000 });
-});
-afterAll(async () => {
-  await Promise.all(workers.map((w) => w.close()));
-  await closeQueues();
+runWorkersForFile(async () => {
   closeMailer();
   await Promise.all([smtp.close(), whatsapp.close(), push.close()]);
 });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Worker } from "bullmq";
+import { describe, expect, inject, it } from "vitest";
+import { runWorkersForFile } from "@/test/workers-for-file";
 import { inboundPayload, nextWaMessageId, randomWaNumber, signedWebhookRequest, startGraphApiStandIn } from "@/test/graph-api-stand-in";
 
 // Post by #ILAN → Yayınla → a follower's notice with Başvur → applies by button → the poster's Kabul et → ASSIGNED,
@@ -19,19 +19,9 @@ const { db } = await import("@/lib/db");
 const { notifyUsers } = await import("@/lib/notifications/notify-users");
 const { getNotificationSettings } = await import("@/lib/notifications/notification-settings");
 const { updateNotificationPreferences } = await import("@/lib/notifications/preferences");
-const { closeQueues } = await import("@/lib/queue/queues");
-const { startWorkers } = await import("@/workers/start-workers");
 const { actorOf, createTestUser } = await import("@/test/factories");
 
-let workers: Worker[] = [];
-beforeAll(async () => {
-  workers = await startWorkers({ log: () => undefined, backoffMs: 200, stalledIntervalMs: 5_000 });
-});
-afterAll(async () => {
-  await Promise.all(workers.map((w) => w.close()));
-  await closeQueues();
-  await graph.close();
-});
+runWorkersForFile(() => graph.close());
 
 async function deliver(message: Parameters<typeof inboundPayload>[0]) {
   const response = await POST(signedWebhookRequest(inboundPayload(message), APP_SECRET));

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Worker } from "bullmq";
+import { describe, expect, inject, it } from "vitest";
+import { runWorkersForFile } from "@/test/workers-for-file";
 import { inboundPayload, nextWaMessageId, randomWaNumber, signedWebhookRequest, startGraphApiStandIn, statusPayload } from "@/test/graph-api-stand-in";
 
 // The webhook as Meta calls it (signed by the test) and the worker answering through a local Graph API stand-in.
@@ -16,18 +16,8 @@ process.env.WHATSAPP_VERIFY_TOKEN = VERIFY_TOKEN;
 
 const { GET, POST } = await import("@/app/api/whatsapp/webhook/route");
 const { db } = await import("@/lib/db");
-const { closeQueues } = await import("@/lib/queue/queues");
-const { startWorkers } = await import("@/workers/start-workers");
 
-let workers: Worker[] = [];
-beforeAll(async () => {
-  workers = await startWorkers({ log: () => undefined, backoffMs: 200, stalledIntervalMs: 5_000 });
-});
-afterAll(async () => {
-  await Promise.all(workers.map((w) => w.close()));
-  await closeQueues();
-  await graph.close();
-});
+runWorkersForFile(() => graph.close());
 
 const handshake = (query: string) => GET(new Request(`http://localhost:3000/api/whatsapp/webhook?${query}`));
 
