@@ -86,13 +86,18 @@ if (probeDir) {
 
 // SIGWINCH (with --expose-gc): a full GC, then the live heap to $BENCH_PROBE_DIR/heap-<pid>-<n>.json. Taken before
 // the connects and after the hold, it gives the JavaScript memory each socket really keeps, apart from garbage
-// and V8's headroom.
+// and V8's headroom. BENCH_HEAP_SNAPSHOT=1 also writes a heap snapshot each time, snapshot-<pid>-<n>.heapsnapshot
+// (the process stops for the seconds that takes, after the live heap is reported): the two differ by what the
+// held sockets keep, object by object.
 if (probeDir && globalThis.gc) {
   const { writeFileSync } = await import("node:fs");
+  const { writeHeapSnapshot } = await import("node:v8");
   let heapDumps = 0;
   process.on("SIGWINCH", () => {
     globalThis.gc();
-    writeFileSync(`${probeDir}/heap-${process.pid}-${heapDumps++}.json`, JSON.stringify({ heapUsed: process.memoryUsage().heapUsed }));
+    const n = heapDumps++;
+    writeFileSync(`${probeDir}/heap-${process.pid}-${n}.json`, JSON.stringify({ heapUsed: process.memoryUsage().heapUsed }));
+    if (process.env.BENCH_HEAP_SNAPSHOT) setImmediate(() => writeHeapSnapshot(`${probeDir}/snapshot-${process.pid}-${n}.heapsnapshot`));
   });
 }
 
