@@ -46,6 +46,14 @@ describe("warmUpPages", () => {
     expect(result.ms).toBeLessThan(2_000);
   });
 
+  it("gives up a page that never answers when the budget is spent", async () => {
+    const hanging = () => undefined; // a render waiting on a database that does not answer
+    const started = performance.now();
+    const result = await warmUpPages(hanging, 400);
+    expect(performance.now() - started).toBeLessThan(1_800); // the budget, or a second for the view in flight
+    expect(result).toMatchObject({ views: 1, failed: 1 });
+  });
+
   it("does nothing with a budget of 0", async () => {
     const seen: string[] = [];
     expect(await warmUpPages(site({}, seen), 0)).toMatchObject({ views: 0, failed: 0 });

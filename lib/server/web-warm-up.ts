@@ -10,20 +10,27 @@ import { logger } from "@/lib/observability/logger";
 // visitor would be shown and may be cached: anonymous copies hold nothing personal.
 
 const START_PATHS = ["/", "/ilanlar", "/giris"];
+/** a view begun just before the budget ends may take this long */
+const LAST_VIEW_GRACE_MS = 1_000;
 const JOB_LINK = /href="(\/ilanlar\/(?!yeni")[A-Za-z0-9_-]{1,64})"/;
 const PROFILE_LINK = /href="(\/avukat\/[A-Za-z0-9_-]{1,64})"/;
 
 export type WarmUpResult = { views: number; failed: number; paths: string[]; ms: number };
 
-async function view(base: string, path: string): Promise<string | null> {
-  const response = await fetch(base + path, { headers: { accept: "text/html", "user-agent": "tevkil-warm-up" }, redirect: "manual" });
+async function view(base: string, path: string, timeoutMs: number): Promise<string | null> {
+  const response = await fetch(base + path, {
+    headers: { accept: "text/html", "user-agent": "tevkil-warm-up" },
+    redirect: "manual",
+    signal: AbortSignal.timeout(Math.ceil(timeoutMs)),
+  });
   const text = await response.text();
   return response.ok ? text : null;
 }
 
 /**
  * Views the public pages (home, board, login, and the first job on the board with its poster's profile) in rounds
- * until `budgetMs` has passed. Never throws: a page that fails is counted, and the process starts anyway.
+ * until `budgetMs` has passed. A view is given up when the budget ends, or a second after it began if that is later.
+ * Never throws: a page that fails is counted, and the process starts anyway.
  */
 export async function warmUpPages(handler: RequestListener, budgetMs: number): Promise<WarmUpResult> {
   const started = performance.now();
@@ -35,7 +42,10 @@ export async function warmUpPages(handler: RequestListener, budgetMs: number): P
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     while (performance.now() - started < budgetMs) {
       for (const path of result.paths) {
-        const html = await view(base, path).catch(() => null);
+        // a page that hangs (PostgreSQL unreachable, say) must not keep the process from starting
+        const left = budgetMs - (performance.now() - started);
+        if (left <= 0) break;
+        const html = await view(base, path, Math.max(left, LAST_VIEW_GRACE_MS)).catch(() => null);
         result.views++;
         if (html === null) result.failed++;
         // the board links to its jobs, a job page to its poster: found in the first round, viewed in every round
