@@ -9,6 +9,7 @@ import { createSocketServer } from "@/lib/realtime/socket-server";
 import { realtimeRegistrars } from "@/lib/realtime/register-messaging";
 import { subscriptionGuardOf } from "@/lib/realtime/subscription-guard";
 import { adoptConnection, routeConnection } from "@/lib/server/connection-router";
+import { outlastProxyKeepAlive } from "@/lib/server/keep-alive";
 import { WebProcess } from "@/lib/server/web-process";
 
 export type SocketFront = {
@@ -40,6 +41,7 @@ export async function startSocketFront(config: Env): Promise<SocketFront> {
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Bu sunucu yalnızca gerçek zamanlı bağlantılara hizmet verir.");
     }
   });
+  outlastProxyKeepAlive(httpServer);
   const io = createSocketServer(httpServer, realtimeRegistrars());
   metrics().sources.connectedSockets = () => io.engine.clientsCount;
   const realtime = (socket: net.Socket, head: Buffer) => adoptConnection(httpServer, socket, head);

@@ -11,6 +11,7 @@ import { logger } from "@/lib/observability/logger";
 import { guardActionBody } from "@/lib/server/action-body-guard";
 import { answerPageErrors } from "@/lib/server/page-error-answer";
 import { adoptConnection, isRealtimeRequestLine, rawRequestHead } from "@/lib/server/connection-router";
+import { outlastProxyKeepAlive } from "@/lib/server/keep-alive";
 import type { ConnectionMessage } from "@/lib/server/web-process";
 import { warmUpPages } from "@/lib/server/web-warm-up";
 import { serveViewer, VIEWER_PATH } from "@/lib/viewer/serve-viewer";
@@ -50,6 +51,7 @@ export async function startWebServer(config: Env, dev: boolean): Promise<Server>
     observeRequest(req, res, config.TRUST_PROXY);
     handleRequest(req, res);
   });
+  outlastProxyKeepAlive(httpServer);
   httpServer.on("upgrade", (req: IncomingMessage, socket: net.Socket, head: Buffer) => {
     if (!req.url?.startsWith("/socket.io")) return void handleUpgrade(req, socket, head);
     const raw = rawRequestHead(req, head);
