@@ -27,6 +27,9 @@ for (const [name, report] of [["vitest", ".reports/vitest"], ["vitest on Redis C
   // since the end of the log is often all a CI page shows.
   for (const file of vitest.testResults.filter((result) => result.status === "failed")) {
     console.log(`${name} file failed: ${file.name.replace(process.cwd() + "/", "")}: ${file.message.split("\n")[0].slice(0, 300)}`);
+    for (const test of file.assertionResults.filter((result) => result.status === "failed")) {
+      console.log(`  failed: ${test.fullName}: ${(test.failureMessages[0] ?? "").split("\n")[0].slice(0, 300)}`);
+    }
   }
   if (!vitest.success && vitest.numFailedTests === 0 && vitest.numFailedTestSuites === 0) {
     console.log(`${name}: every test passed but the run failed: see the log's "Unhandled Errors" section (${report}.log)`);

@@ -81,6 +81,8 @@ describe("webhook deliveries", () => {
     await POST(signedWebhookRequest(inboundPayload({ from, text: "selam" }), APP_SECRET));
     await expect.poll(() => graph.to(from).length, { timeout: 10_000 }).toBe(1);
     const { waMessageId } = graph.to(from)[0];
+    // the worker logs the send after the Cloud API has answered, so the row comes a moment after the request
+    await expect.poll(() => db.whatsAppOutbound.count({ where: { waMessageId } })).toBe(1);
     const row = () => db.whatsAppOutbound.findUniqueOrThrow({ where: { waMessageId } });
     expect((await row()).status).toBe("ACCEPTED");
     expect((await row()).purpose).toBe("reply:link-hint");
