@@ -37,6 +37,11 @@ const membersLoader = new DataLoader<string, string[] | null>(loadMembers, {
 });
 const loading = new Map<string, Promise<string[] | null>>();
 
+/** Members learnt elsewhere (the INSERT of a message returns them), for the next lookup. */
+export function rememberMembers(conversationId: string, ids: string[]): void {
+  if (!localMembers.has(conversationId)) rememberLocally(conversationId, ids);
+}
+
 /** The member ids of a conversation, or null when it does not exist. */
 export function conversationMembers(conversationId: string): Promise<string[] | null> {
   const local = localMembers.get(conversationId);
@@ -69,10 +74,23 @@ async function loadMembers(conversationIds: readonly string[]): Promise<(string[
   });
 }
 
+function assertMember(actor: Actor, members: string[]): string[] {
+  if (!members.includes(actor.id)) throw forbidden("Bu konuşmanın üyesi değilsiniz.");
+  return members;
+}
+
 /** The conversation's members when the actor is one of them: NOT_FOUND or FORBIDDEN otherwise. */
 export async function requireMembership(actor: Actor, conversationId: string): Promise<string[]> {
   const members = await conversationMembers(conversationId);
   if (!members) throw notFound("Konuşma bulunamadı.");
-  if (!members.includes(actor.id)) throw forbidden("Bu konuşmanın üyesi değilsiniz.");
-  return members;
+  return assertMember(actor, members);
+}
+
+/**
+ * requireMembership from this process's cache alone: the members when cached and the actor is one of them,
+ * FORBIDDEN when cached and not, undefined when this process has not cached them.
+ */
+export function cachedMembership(actor: Actor, conversationId: string): string[] | undefined {
+  const members = localMembers.get(conversationId);
+  return members && assertMember(actor, members);
 }

@@ -4,7 +4,8 @@ import { AppError } from "@/lib/errors";
 import { metrics } from "@/lib/observability/metrics";
 
 export type NewMessage = { conversationId: string; senderId: string; clientId: string; body: string; attachmentId: string | null };
-export type InsertedMessage = { id: string; createdAt: Date };
+/** A stored message and its conversation's members (the sender among them: a non-member's row is not stored). */
+export type InsertedMessage = { id: string; createdAt: Date; memberIds: string[] };
 
 // Sends that arrive while earlier statements are in flight are stored together: one statement and one commit
 // (one WAL flush) for the whole group instead of one per message. A lone send goes out at once, so batching
@@ -14,13 +15,18 @@ export type InsertedMessage = { id: string; createdAt: Date };
 // before any row draws its id from the sequence; within a conversation ids therefore grow in commit order and
 // "everything after id X" never misses a message that commits later. Rows are inserted in arrival order and
 // the time is taken under the lock (clock_timestamp), so times never run backwards against ids. A row that
-// conflicts with a stored (sender, clientId) is skipped and resolves to null.
+// conflicts with a stored (sender, clientId), or whose sender is not a member of its conversation, is skipped and
+// resolves to null; a stored row comes back with its conversation's members, so a send whose members this process
+// has not cached yet needs no read of its own (after a deploy, that read was as costly as the INSERTs).
 const INSERT_BATCH = `
   WITH input AS (
     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY
       AS t(conversation_id, sender_id, client_id, body, attachment_id, ord)
   ), locked AS (
-    SELECT id FROM "Conversation" WHERE id IN (SELECT conversation_id FROM input) ORDER BY id FOR UPDATE
+    SELECT id FROM "Conversation" WHERE id IN (
+      SELECT conversation_id FROM input i
+      WHERE EXISTS (SELECT 1 FROM "ConversationMember" s WHERE s."conversationId" = i.conversation_id AND s."userId" = i.sender_id)
+    ) ORDER BY id FOR UPDATE
   ), inserted AS (
     INSERT INTO "Message" ("conversationId", "senderId", "clientId", body, "attachmentId", "createdAt")
     SELECT i.conversation_id, i.sender_id, i.client_id, i.body, i.attachment_id, clock_timestamp()
@@ -50,7 +56,9 @@ const INSERT_BATCH = `
               WHERE i."conversationId" = m."conversationId" AND i."senderId" <> m."userId" AND i.id > members.own_last) END
     FROM members WHERE m."conversationId" = members."conversationId" AND m."userId" = members."userId"
   )
-  SELECT id::text AS id, "senderId", "clientId", "createdAt" FROM inserted`;
+  SELECT id::text AS id, "senderId", "clientId", "createdAt",
+         ARRAY(SELECT cm."userId" FROM "ConversationMember" cm WHERE cm."conversationId" = inserted."conversationId") AS "memberIds"
+  FROM inserted`;
 
 const MAX_BATCH = 200;
 // statements in flight at once per process. One: the sends that arrive while it runs form the next, larger batch.
@@ -72,7 +80,7 @@ async function runBatch(batch: Waiting[]): Promise<void> {
   const column = (pick: (m: Waiting) => string | null) => batch.map(pick);
   // a named statement is parsed and planned once per connection (planning this statement took ~1.2 ms of
   // PostgreSQL CPU, per batch); unnamed where a transaction-mode pooler cannot keep it (DB_PREPARED_STATEMENTS)
-  const { rows } = await getWriterPool(MAX_CONCURRENT_BATCHES).query<{ id: string; senderId: string; clientId: string; createdAt: Date }>({
+  const { rows } = await getWriterPool(MAX_CONCURRENT_BATCHES).query<{ id: string; senderId: string; clientId: string; createdAt: Date; memberIds: string[] }>({
     ...(env().DB_PREPARED_STATEMENTS ? { name: "tevkil_insert_messages" } : {}),
     text: INSERT_BATCH,
     values: [
@@ -89,7 +97,7 @@ async function runBatch(batch: Waiting[]): Promise<void> {
     const row = byKey.get(`${m.senderId}\u0000${m.clientId}`);
     // a clientId sent twice in one batch: the first copy is stored, the second resolves as a conflict
     byKey.delete(`${m.senderId}\u0000${m.clientId}`);
-    m.resolve(row ? { id: row.id, createdAt: row.createdAt } : null);
+    m.resolve(row ? { id: row.id, createdAt: row.createdAt, memberIds: row.memberIds } : null);
   }
 }
 
@@ -108,7 +116,10 @@ function pump(): void {
   }
 }
 
-/** Stores one message (batched with concurrent sends); null when its (sender, clientId) was already stored. */
+/**
+ * Stores one message (batched with concurrent sends); null when its (sender, clientId) was already stored, or its
+ * sender is not a member of the conversation, or the conversation does not exist.
+ */
 export function insertMessage(message: NewMessage): Promise<InsertedMessage | null> {
   if (queue.length >= MAX_QUEUED) {
     return Promise.reject(
