@@ -3,6 +3,16 @@
 // globalThis.tevkilPgPool). Bench-only instrumentation; the app itself is not changed.
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import v8 from "node:v8";
+import { renameSync, writeFileSync } from "node:fs";
+
+// The bench reads these files as soon as they appear: written under a dot name and renamed, a reader never sees one
+// half written (a 50,000-user run failed parsing a query count still being written).
+function writeWhole(file, text) {
+  const slash = file.lastIndexOf("/");
+  const partial = `${file.slice(0, slash + 1)}.${file.slice(slash + 1)}.partial`;
+  writeFileSync(partial, text);
+  renameSync(partial, file);
+}
 
 const delay = monitorEventLoopDelay({ resolution: 10 });
 delay.enable();
@@ -43,7 +53,6 @@ setInterval(() => {
 const probeDir = process.env.BENCH_PROBE_DIR;
 if (probeDir) {
   const { default: pg } = await import("pg");
-  const { writeFileSync } = await import("node:fs");
   let stats = new Map();
   // cut before collapsing whitespace: the message batch's INSERT is kilobytes long, and a replace over all of it
   // for every statement was 12 % of what the front allocated per message (its own heap profile)
@@ -79,7 +88,7 @@ if (probeDir) {
   process.on("SIGUSR2", () => {
     const rows = [...stats].map(([sql, s]) => ({ sql, calls: s.calls, totalMs: Math.round(s.totalMs), meanMs: Math.round((s.totalMs / s.calls) * 100) / 100, maxMs: Math.round(s.maxMs) }));
     rows.sort((a, b) => b.totalMs - a.totalMs);
-    writeFileSync(`${probeDir}/queries-${process.pid}-${dumps++}.json`, JSON.stringify(rows));
+    writeWhole(`${probeDir}/queries-${process.pid}-${dumps++}.json`, JSON.stringify(rows));
     stats = new Map();
   });
 }
@@ -90,13 +99,12 @@ if (probeDir) {
 // (the process stops for the seconds that takes, after the live heap is reported): the two differ by what the
 // held sockets keep, object by object.
 if (probeDir && globalThis.gc) {
-  const { writeFileSync } = await import("node:fs");
   const { writeHeapSnapshot } = await import("node:v8");
   let heapDumps = 0;
   process.on("SIGWINCH", () => {
     globalThis.gc();
     const n = heapDumps++;
-    writeFileSync(`${probeDir}/heap-${process.pid}-${n}.json`, JSON.stringify({ heapUsed: process.memoryUsage().heapUsed }));
+    writeWhole(`${probeDir}/heap-${process.pid}-${n}.json`, JSON.stringify({ heapUsed: process.memoryUsage().heapUsed }));
     if (process.env.BENCH_HEAP_SNAPSHOT) setImmediate(() => writeHeapSnapshot(`${probeDir}/snapshot-${process.pid}-${n}.heapsnapshot`));
   });
 }
@@ -108,7 +116,6 @@ if (probeDir && globalThis.gc) {
 // old generation, the allocations that make its mark-compacts (and their pauses) come more often.
 if (probeDir && process.env.BENCH_ALLOC_PROFILE) {
   const { Session } = await import("node:inspector");
-  const { writeFileSync } = await import("node:fs");
   const session = new Session();
   session.connect();
   const start = () => session.post("HeapProfiler.startSampling", { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: process.env.BENCH_ALLOC_PROFILE !== "promoted" });
@@ -116,7 +123,7 @@ if (probeDir && process.env.BENCH_ALLOC_PROFILE) {
   let allocDumps = 0;
   process.on("SIGUSR2", () => {
     session.post("HeapProfiler.stopSampling", (error, result) => {
-      if (!error) writeFileSync(`${probeDir}/alloc-${process.pid}-${allocDumps++}.heapprofile`, JSON.stringify(result.profile));
+      if (!error) writeWhole(`${probeDir}/alloc-${process.pid}-${allocDumps++}.heapprofile`, JSON.stringify(result.profile));
       start();
     });
   });
