@@ -198,7 +198,7 @@ export async function startApp(index: number, port: number, appEnv: AppEnv, extr
 }
 
 export async function startBareRelay(index: number, port: number, extraEnv: Record<string, string> = {}): Promise<Service> {
-  const child = spawn(process.execPath, [...NODE_FLAGS, "--import", "tsx", "bench/bare-relay-server.ts"], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...(process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean), "--import", "tsx", "bench/bare-relay-server.ts"], {
     env: { ...process.env, ...extraEnv, PORT: String(port), NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });
