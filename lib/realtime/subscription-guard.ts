@@ -12,6 +12,10 @@ import type { RedisClient } from "@/lib/redis";
 export type SubscriptionGuard = { whenSubscribed: () => Promise<void> };
 
 const guards = new WeakMap<Server, SubscriptionGuard>();
+// how often a cluster with a slot master that does not answer is looked at again (a failover takes seconds), and how
+// long a master has to answer
+const RECHECK_MS = 1_000;
+const PING_TIMEOUT_MS = 1_000;
 
 /** The guard of a socket server made by createSocketServer. */
 export function subscriptionGuardOf(io: Server): SubscriptionGuard {
@@ -26,6 +30,10 @@ export function guardSubscription(io: Server, sub: RedisClient): SubscriptionGua
   const closeLocalTransports = () => {
     for (const socket of io.of("/").sockets.values()) socket.conn.close();
   };
+  const admit = () => {
+    subscribed = true;
+    for (const resolve of waiters.splice(0)) resolve();
+  };
   const onLost = () => {
     if (!subscribed) return;
     subscribed = false;
@@ -39,9 +47,7 @@ export function guardSubscription(io: Server, sub: RedisClient): SubscriptionGua
     sub
       .ping()
       .then(() => {
-        if (sub.status !== "ready") return;
-        subscribed = true;
-        for (const resolve of waiters.splice(0)) resolve();
+        if (sub.status === "ready") admit();
       })
       .catch(() => undefined);
   });
@@ -49,11 +55,40 @@ export function guardSubscription(io: Server, sub: RedisClient): SubscriptionGua
     // A cluster client stays "ready" while one master is gone: its sharded subscriber for that master ends (ioredis
     // emits -node; so does a data connection's loss, where closing the transports only costs a reconnect and a sync)
     // and ioredis builds a new one once the slots have a master again, then resubscribes and says subscribersReady.
-    sub.on("-node", onLost);
+    // ioredis 6 also says subscribersReady after a refresh that still maps slots to the dead master (that
+    // subscriber's start failed and was only logged; CI saw a socket let in before the failover). So sockets are let
+    // in only once every master the slots name answers a PING; until then the slots are refreshed each second
+    // (ioredis itself refreshes only when a command meets the gap), which makes ioredis replace the subscriber that
+    // failed once the failover shows, and say subscribersReady again.
+    let recheck: NodeJS.Timeout | undefined;
+    let checks = 0;
+    const slotMastersAnswer = async (): Promise<boolean> => {
+      const nodes = new Map(sub.nodes("master").map((node) => [`${node.options.host}:${node.options.port}`, node]));
+      const masters = [...new Set(sub.slots.map((owners) => owners?.[0]))];
+      if (masters.some((key) => key === undefined || !nodes.has(key))) return false;
+      const answered = Promise.all(masters.map((key) => nodes.get(key as string)!.ping())).then(() => true, () => false);
+      return Promise.race([answered, new Promise<boolean>((resolve) => setTimeout(resolve, PING_TIMEOUT_MS, false).unref())]);
+    };
+    const admitOnceMastersAnswer = () => {
+      clearTimeout(recheck);
+      const check = ++checks;
+      void slotMastersAnswer().then((ok) => {
+        // a node lost (or another check begun) meanwhile decides instead
+        if (check !== checks || sub.status !== "ready") return;
+        if (ok) return admit();
+        sub.refreshSlotsCache();
+        recheck = setTimeout(admitOnceMastersAnswer, RECHECK_MS).unref();
+      });
+    };
+    sub.on("-node", () => {
+      clearTimeout(recheck);
+      checks++;
+      onLost();
+      // the subscribersReady that should follow may be skipped (slots unchanged, subscribers healthy): look again
+      if (sub.status === "ready") recheck = setTimeout(admitOnceMastersAnswer, RECHECK_MS).unref();
+    });
     sub.on("subscribersReady", () => {
-      if (sub.status !== "ready") return;
-      subscribed = true;
-      for (const resolve of waiters.splice(0)) resolve();
+      if (sub.status === "ready") admitOnceMastersAnswer();
     });
   }
   io.use((socket, next) => {
