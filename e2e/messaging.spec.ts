@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
 import { test, expect, logIn, socketConnected } from "@/e2e/support/fixtures";
 import { AppServer } from "@/e2e/support/app-server";
@@ -34,7 +35,8 @@ async function lawyer(name: string) {
       fullName: `Av. ${name} ${suffix}`,
       provinceId: 34,
       barName: "İstanbul Barosu",
-      barNumber: String(Date.now() % 1e9) + String(userSequence),
+      // random, not time and sequence: every Playwright worker has its own sequence, and two collided in CI
+      barNumber: String(randomInt(1e9, 1e10)),
       kvkkConsentAt: new Date(),
       verification: "VERIFIED",
       verifiedAt: new Date(),
