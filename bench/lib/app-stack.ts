@@ -5,7 +5,7 @@ import type { BenchContext } from "./context";
 import { fmt, log } from "./log";
 import type { Report } from "./report";
 import { startNginx, startPgBouncer } from "./proxies";
-import { startApp, type AppEnv, type Service } from "./services";
+import { extraNodeFlags, startApp, type AppEnv, type Service } from "./services";
 
 export const COOKIE_NAME = "authjs.session-token=";
 
@@ -45,8 +45,7 @@ export async function startAppStack(ctx: BenchContext, basePort: number): Promis
     // the board phase reads who served its reads from /api/metrics
     METRICS_TOKEN: ctx.authSecret,
   };
-  // BENCH_NODE_FLAGS adds node flags to each instance (e.g. "--trace-gc" to see the pauses behind a p99)
-  const extraFlags = [...(opts.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${ctx.profDir}`] : []), ...(process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean)];
+  const extraFlags = [...(opts.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${ctx.profDir}`] : []), ...extraNodeFlags()];
   const t = Date.now();
   const apps = await Promise.all(appPorts.map((port, i) => startApp(i, port, appEnv, extraFlags)));
   ctx.services.push(...apps);

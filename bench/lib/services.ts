@@ -186,6 +186,9 @@ export type AppEnv = {
 // as `npm start` runs the app (package.json), plus --expose-gc for the probe's heap readings
 export const NODE_FLAGS = ["--max-semi-space-size=64", "--no-allocation-site-pretenuring", "--expose-gc"];
 
+/** Node flags added to every app and relay process by BENCH_NODE_FLAGS (e.g. "--trace-gc" to see the pauses behind a p99). */
+export const extraNodeFlags = (): string[] => (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
+
 export async function startApp(index: number, port: number, appEnv: AppEnv, extraFlags: string[]): Promise<Service> {
   const probe = ["--import", "./bench/lib/server-probe.mjs"];
   const child = spawn(process.execPath, [...NODE_FLAGS, ...probe, ...extraFlags, "dist/server.js"], {
@@ -198,7 +201,7 @@ export async function startApp(index: number, port: number, appEnv: AppEnv, extr
 }
 
 export async function startBareRelay(index: number, port: number, extraEnv: Record<string, string> = {}): Promise<Service> {
-  const child = spawn(process.execPath, [...NODE_FLAGS, ...(process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean), "--import", "tsx", "bench/bare-relay-server.ts"], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...extraNodeFlags(), "--import", "tsx", "bench/bare-relay-server.ts"], {
     env: { ...process.env, ...extraEnv, PORT: String(port), NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });

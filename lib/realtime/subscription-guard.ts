@@ -66,8 +66,11 @@ export function guardSubscription(io: Server, sub: RedisClient): SubscriptionGua
       const nodes = new Map(sub.nodes("master").map((node) => [`${node.options.host}:${node.options.port}`, node]));
       const masters = [...new Set(sub.slots.map((owners) => owners?.[0]))];
       if (masters.some((key) => key === undefined || !nodes.has(key))) return false;
+      let timer: NodeJS.Timeout | undefined;
       const answered = Promise.all(masters.map((key) => nodes.get(key as string)!.ping())).then(() => true, () => false);
-      return Promise.race([answered, new Promise<boolean>((resolve) => setTimeout(resolve, PING_TIMEOUT_MS, false).unref())]);
+      const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(resolve, PING_TIMEOUT_MS, false).unref()));
+      // cleared once the masters answer: the check repeats every RECHECK_MS while one is missing, and no timer may pile up
+      return Promise.race([answered, timedOut]).finally(() => clearTimeout(timer));
     };
     const admitOnceMastersAnswer = () => {
       clearTimeout(recheck);
