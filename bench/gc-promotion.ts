@@ -2,14 +2,26 @@
 // app's engine options) or a plain ws server that pings each socket the same way, under V8's GC trace. It separates
 // the transport's share of the old generation's growth from the app's (BENCHMARKS.md, "What limits each number").
 //   npx tsx bench/gc-promotion.ts [--layer socket.io|ws] [--sockets 5000] [--ping-ms 10000] [--seconds 40]
-//                                 [--semi-space-mb 4] [--pretenuring]
+//                                 [--semi-space-mb 4] [--pretenuring] [--send <step>[,<step>…]]
 // --pretenuring leaves V8's allocation-site pretenuring on (the app turns it off: npm start, bench/lib/services.ts).
+// --send (Socket.IO only) makes each client also send one event with an ack per ping interval, and the server take
+// the steps named for each before it acks, so each step's share of the promoted bytes per event shows:
+//   ack             nothing but the ack
+//   deliver         io.to(<another socket's room>).emit of the message, on this process
+//   deliver-redis   the same through Redis: @socket.io/redis-emitter → @socket.io/redis-adapter
+//   redis-script    a Lua script (INCR + PEXPIRE) by ioredis with auto-pipelining, as the app's rate limit
+//   redis-script-no-autopipeline   the same script on a connection without auto-pipelining
 import { fork, type ChildProcess } from "node:child_process";
 import { createServer } from "node:http";
+import { createAdapter } from "@socket.io/redis-adapter";
+import { Emitter } from "@socket.io/redis-emitter";
+import { Redis } from "ioredis";
 import { Server } from "socket.io";
 import { WebSocket, WebSocketServer } from "ws";
 
-type Options = { layer: "socket.io" | "ws"; sockets: number; pingMs: number; seconds: number; semiSpaceMb: number; pretenuring: boolean };
+const SEND_STEPS = ["ack", "deliver", "deliver-redis", "redis-script", "redis-script-no-autopipeline"] as const;
+type SendStep = (typeof SEND_STEPS)[number];
+type Options = { layer: "socket.io" | "ws"; sockets: number; pingMs: number; seconds: number; semiSpaceMb: number; pretenuring: boolean; send: SendStep[] | null };
 
 function parseOptions(argv: string[]): Options {
   const value = (name: string, fallback: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
@@ -22,6 +34,44 @@ function parseOptions(argv: string[]): Options {
     seconds: Number(value("--seconds", "40")),
     semiSpaceMb: Number(value("--semi-space-mb", "4")),
     pretenuring: argv.includes("--pretenuring"),
+    send: argv.includes("--send") ? value("--send", "ack").split(",").map(sendStep) : null,
+  };
+}
+
+function sendStep(name: string): SendStep {
+  if (!(SEND_STEPS as readonly string[]).includes(name)) throw new Error(`--send takes ${SEND_STEPS.join(", ")}; not ${name}`);
+  return name as SendStep;
+}
+
+// a message as the app's ack and message:new carry it
+const messageOf = (id: number, sender: number, payload: { conversationId: string; clientId: string; body: string }) => ({
+  id: `m${id}`,
+  ...payload,
+  senderId: `u${sender}`,
+  createdAt: new Date().toISOString(),
+  attachment: null,
+});
+
+/** The steps of --send as one function per event; each connection is made once, on its own Redis keys. */
+function sendSteps(io: Server, steps: SendStep[]) {
+  const key = `gc-promotion:${process.pid}`;
+  if (steps.includes("deliver-redis")) io.adapter(createAdapter(new Redis(), new Redis(), { key }));
+  const emitter = steps.includes("deliver-redis") ? new Emitter(new Redis({ enableAutoPipelining: true }), { key }) : null;
+  const scriptOn = (enableAutoPipelining: boolean) => {
+    const redis = new Redis({ enableAutoPipelining });
+    redis.defineCommand("limit", { numberOfKeys: 1, lua: "local n = redis.call('INCR', KEYS[1]) redis.call('PEXPIRE', KEYS[1], 60000) return n" });
+    return redis as Redis & { limit: (key: string) => Promise<number> };
+  };
+  const pipelined = steps.includes("redis-script") ? scriptOn(true) : null;
+  const unpipelined = steps.includes("redis-script-no-autopipeline") ? scriptOn(false) : null;
+  let ids = 0;
+  return async (sender: number, payload: { conversationId: string; clientId: string; body: string }) => {
+    if (pipelined) await pipelined.limit(`${key}:limit:${sender}`);
+    if (unpipelined) await unpipelined.limit(`${key}:limit:${sender}`);
+    const message = messageOf(++ids, sender, payload);
+    if (steps.includes("deliver")) io.to(`u${sender ^ 1}`).emit("message:new", message);
+    if (emitter) emitter.to(`u${sender ^ 1}`).emit("message:new", message);
+    return message;
   };
 }
 
@@ -46,7 +96,16 @@ function servePlainWs(server: ReturnType<typeof createServer>, pingMs: number) {
 function runServer(options: Options) {
   const server = createServer();
   if (options.layer === "socket.io") {
-    new Server(server, { path: "/socket.io", perMessageDeflate: false, pingInterval: options.pingMs, pingTimeout: 20_000, transports: ["websocket"] });
+    const io = new Server(server, { path: "/socket.io", perMessageDeflate: false, pingInterval: options.pingMs, pingTimeout: 20_000, transports: ["websocket"] });
+    if (options.send) {
+      const take = sendSteps(io, options.send);
+      let sockets = 0;
+      io.on("connection", (socket) => {
+        const sender = sockets++;
+        void socket.join(`u${sender}`);
+        socket.on("send", (payload, ack: (answer: unknown) => void) => void take(sender, payload).then((message) => ack({ ok: true, message })));
+      });
+    }
   } else {
     servePlainWs(server, options.pingMs);
   }
@@ -64,12 +123,24 @@ function runClients(options: Options, port: number) {
       socket.on("open", () => {
         if (options.layer === "socket.io") socket.send("40");
         if (++open === options.sockets) process.send?.({ open });
+        if (options.send) sendEvery(socket, i, options.pingMs);
       });
       socket.on("message", (data) => {
         if (String(data) === "2") socket.send("3");
       });
     }, i * 2);
   }
+}
+
+// a Socket.IO EVENT packet with an ack id ("42<id>[…]"), spread over the interval so the sends are steady
+function sendEvery(socket: WebSocket, client: number, intervalMs: number) {
+  let sent = 0;
+  const send = () => {
+    if (socket.readyState !== WebSocket.OPEN) return;
+    const payload = { conversationId: "cmgcpromotionconversation", clientId: `c${client}x${++sent}`, body: `Yarınki duruşma için dosyayı gönderiyorum (${sent})` };
+    socket.send(`42${sent}${JSON.stringify(["send", payload])}`);
+  };
+  setTimeout(() => setInterval(send, intervalMs), Math.random() * intervalMs);
 }
 
 type Scavenge = { atMs: number; allocated: number; survived: number; promoted: number; pauseMs: number };
@@ -113,13 +184,16 @@ async function measure(options: Options) {
   clients.kill();
   server.kill();
   const sum = (pick: (s: Scavenge) => number) => window.reduce((total, s) => total + pick(s), 0);
+  // with --send, each socket sends one event per ping interval: the per-ping figures are per event (plus its ping)
   const pings = (options.sockets * options.seconds * 1000) / options.pingMs;
   const mb = (bytes: number) => (bytes / 1e6).toFixed(2);
   console.log(
-    `${options.layer}, ${options.sockets} sockets pinged every ${options.pingMs} ms, semi-space ${options.semiSpaceMb} MB, ` +
+    `${options.layer}, ${options.sockets} sockets pinged every ${options.pingMs} ms` +
+      (options.send ? `, each sending an event with an ack as often (steps: ${options.send.join(", ")})` : "") +
+      `, semi-space ${options.semiSpaceMb} MB, ` +
       `allocation-site pretenuring ${options.pretenuring ? "on" : "off"}: ${window.length} scavenges in ${options.seconds} s, ` +
       `allocated ${mb(sum((s) => s.allocated))} MB, survived ${mb(sum((s) => s.survived))} MB, promoted ${mb(sum((s) => s.promoted))} MB ` +
-      `(${Math.round(sum((s) => s.promoted) / pings)} B per ping, ${Math.round(sum((s) => s.allocated) / pings)} B allocated per ping)`,
+      `(${Math.round(sum((s) => s.promoted) / pings)} B per ${options.send ? "event" : "ping"}, ${Math.round(sum((s) => s.allocated) / pings)} B allocated per ${options.send ? "event" : "ping"})`,
   );
 }
 
