@@ -1,4 +1,4 @@
-import { randomBytes, randomInt } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { seal } from "@/lib/two-factor/secret-box";
 import { newTotpSecret } from "@/lib/two-factor/totp";
 import { db } from "@/lib/db";
@@ -9,11 +9,15 @@ import type { Role, VerificationStatus } from "@/lib/generated/prisma/enums";
 export const TEST_PASSWORD = "dogru-sifre-2026";
 let passwordHash: Promise<string> | undefined;
 
-// ten hex digits, the first a letter: ten decimal digits from 5 would read as a Turkish mobile number, which job and
-// message texts refuse (lib/contact-details.ts); a search test failed in CI on such a title
-export const uniqueSuffix = () => "abcdef"[randomInt(6)] + randomBytes(5).toString("hex").slice(1);
+// ten letters, no digits: job and message texts refuse what reads as a phone number (lib/contact-details.ts), and
+// a run of digits in a suffix, with the digits a title puts after it, did (CI failed a search test twice on such titles)
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+export const uniqueSuffix = () => Array.from({ length: 10 }, () => LETTERS[randomInt(LETTERS.length)]).join("");
 
-/** A lawyer row with unique e-mail and bar number; verified unless told otherwise. */
+/** A ten-digit bar number, random: verified lawyers' bar numbers are unique per bar. */
+export const randomBarNumber = () => String(randomInt(1_000_000_000, 10_000_000_000));
+
+/** A lawyer row with a unique e-mail and a random ten-digit bar number; verified unless told otherwise. */
 export async function createTestUser(overrides: { role?: Role; verification?: VerificationStatus; email?: string } = {}) {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const suffix = uniqueSuffix();
@@ -24,7 +28,7 @@ export async function createTestUser(overrides: { role?: Role; verification?: Ve
       fullName: `Av. Test ${suffix}`,
       provinceId: 34,
       barName: "İstanbul Barosu",
-      barNumber: String(parseInt(suffix, 16) % 10_000_000_000),
+      barNumber: randomBarNumber(),
       kvkkConsentAt: new Date(),
       emailConfirmedAt: new Date(),
       role: overrides.role ?? "LAWYER",

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { randomInt } from "node:crypto";
 import { getQueue, NOTIFICATIONS_QUEUE } from "@/lib/queue/queues";
 import { BAR_NUMBER_TAKEN, registerUser } from "@/lib/users/register-user";
-import { uniqueSuffix } from "@/test/factories";
+import { randomBarNumber, uniqueSuffix } from "@/test/factories";
 
 const newIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
@@ -17,7 +17,7 @@ function validInput(overrides: Record<string, unknown> = {}) {
     password: "cok-gizli-sifre-1",
     provinceId: "6",
     barName: "Ankara Barosu",
-    barNumber: String(parseInt(suffix, 16) % 10_000_000_000),
+    barNumber: randomBarNumber(),
     title: "AVUKAT",
     kvkkConsent: "on",
     ...overrides,
