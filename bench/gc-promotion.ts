@@ -57,6 +57,7 @@ function sendSteps(io: Server, steps: SendStep[]) {
   const key = `gc-promotion:${process.pid}`;
   if (steps.includes("deliver-redis")) io.adapter(createAdapter(new Redis(), new Redis(), { key }));
   const emitter = steps.includes("deliver-redis") ? new Emitter(new Redis({ enableAutoPipelining: true }), { key }) : null;
+  const deliverLocally = steps.includes("deliver");
   const scriptOn = (enableAutoPipelining: boolean) => {
     const redis = new Redis({ enableAutoPipelining });
     redis.defineCommand("limit", { numberOfKeys: 1, lua: "local n = redis.call('INCR', KEYS[1]) redis.call('PEXPIRE', KEYS[1], 60000) return n" });
@@ -69,7 +70,7 @@ function sendSteps(io: Server, steps: SendStep[]) {
     if (pipelined) await pipelined.limit(`${key}:limit:${sender}`);
     if (unpipelined) await unpipelined.limit(`${key}:limit:${sender}`);
     const message = messageOf(++ids, sender, payload);
-    if (steps.includes("deliver")) io.to(`u${sender ^ 1}`).emit("message:new", message);
+    if (deliverLocally) io.to(`u${sender ^ 1}`).emit("message:new", message);
     if (emitter) emitter.to(`u${sender ^ 1}`).emit("message:new", message);
     return message;
   };

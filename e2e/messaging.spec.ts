@@ -1,4 +1,3 @@
-import { randomInt } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
 import { test, expect, logIn, socketConnected } from "@/e2e/support/fixtures";
 import { AppServer } from "@/e2e/support/app-server";
@@ -6,6 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { createSession } from "@/lib/auth/session-store";
 import { closeDb, db } from "@/lib/db";
 import type { MessagePayload } from "@/lib/messaging/message-payload";
+import { randomBarNumber } from "@/test/factories";
 import { resetRateLimit } from "@/test/reset-message-rate-limit";
 import { closeRedis } from "@/lib/redis";
 
@@ -36,7 +36,7 @@ async function lawyer(name: string) {
       provinceId: 34,
       barName: "İstanbul Barosu",
       // random, not time and sequence: every Playwright worker has its own sequence, and two collided in CI
-      barNumber: String(randomInt(1e9, 1e10)),
+      barNumber: randomBarNumber(),
       kvkkConsentAt: new Date(),
       verification: "VERIFIED",
       verifiedAt: new Date(),
