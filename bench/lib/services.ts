@@ -184,7 +184,7 @@ export type AppEnv = {
 };
 
 // as `npm start` runs the app (package.json), plus --expose-gc for the probe's heap readings
-export const NODE_FLAGS = ["--max-semi-space-size=64", "--no-allocation-site-pretenuring", "--expose-gc"];
+export const NODE_FLAGS = ["--max-semi-space-size=32", "--no-incremental-marking-task", "--no-allocation-site-pretenuring", "--expose-gc"];
 
 /** Node flags added to every app and relay process by BENCH_NODE_FLAGS (e.g. "--trace-gc" to see the pauses behind a p99). */
 export const extraNodeFlags = (): string[] => (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
