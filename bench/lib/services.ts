@@ -183,8 +183,10 @@ export type AppEnv = {
   METRICS_TOKEN?: string;
 };
 
-// as `npm start` runs the app (package.json), plus --expose-gc for the probe's heap readings
-export const NODE_FLAGS = ["--max-semi-space-size=32", "--no-incremental-marking-task", "--no-allocation-site-pretenuring", "--expose-gc"];
+// V8's flags exactly as `npm start` passes them (read from package.json, so the two cannot drift apart), plus
+// --expose-gc for the probe's heap readings
+const startScript: string = JSON.parse(readFileSync("package.json", "utf8")).scripts.start;
+export const NODE_FLAGS = [...startScript.split(/\s+/).filter((word) => word.startsWith("--") && word !== "--enable-source-maps"), "--expose-gc"];
 
 /** Node flags added to every app and relay process by BENCH_NODE_FLAGS (e.g. "--trace-gc" to see the pauses behind a p99). */
 export const extraNodeFlags = (): string[] => (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
