@@ -6,7 +6,9 @@ import type { FromHttpLoad, HttpPage, PageResult, ToHttpLoad } from "./lib/proto
 
 const REQUEST_TIMEOUT_MS = 10_000;
 
-function request(agent: http.Agent, base: URL, path: string, cookie: string, localAddress: string, accept = "text/html"): Promise<number> {
+type Answer = { status: number; cacheHit: boolean };
+
+function request(agent: http.Agent, base: URL, path: string, cookie: string, localAddress: string, accept = "text/html"): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -20,7 +22,7 @@ function request(agent: http.Agent, base: URL, path: string, cookie: string, loc
       },
       (res) => {
         res.on("data", () => undefined);
-        res.on("end", () => resolve(res.statusCode ?? 0));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, cacheHit: res.headers["x-page-cache"] === "hit" }));
         res.on("error", reject);
       },
     );
@@ -33,7 +35,7 @@ function request(agent: http.Agent, base: URL, path: string, cookie: string, loc
   });
 }
 
-const emptyResult = (page: HttpPage): PageResult => ({ name: page.name, path: page.path, sent: 0, ok: 0, errors: {}, latencies: [], seconds: 0 });
+const emptyResult = (page: HttpPage): PageResult => ({ name: page.name, path: page.path, sent: 0, ok: 0, cacheHits: 0, errors: {}, latencies: [], seconds: 0 });
 const bump = (record: Record<string, number>, key: string) => void (record[key] = (record[key] ?? 0) + 1);
 
 async function openLoop(message: Extract<ToHttpLoad, { type: "open" }>): Promise<PageResult[]> {
@@ -57,9 +59,10 @@ async function openLoop(message: Extract<ToHttpLoad, { type: "open" }>): Promise
         results[i].sent++;
         inflight.push(
           request(agent, base, page.paths ? page.paths[k % page.paths.length] : page.path, cookie, message.localAddress, page.accept).then(
-            (status) => {
+            ({ status, cacheHit }) => {
               if (status >= 200 && status < 400) {
                 results[i].ok++;
+                if (cacheHit) results[i].cacheHits++;
                 results[i].latencies.push(performance.now() - scheduled);
               } else bump(results[i].errors, `HTTP ${status}`);
             },
@@ -86,13 +89,14 @@ async function viewLoop(message: Extract<ToHttpLoad, { type: "views" }>): Promis
     const t0 = performance.now();
     result.sent++;
     try {
-      const status = await request(agent, base, message.page.path, cookie, message.localAddress, message.page.accept);
+      const { status, cacheHit } = await request(agent, base, message.page.path, cookie, message.localAddress, message.page.accept);
       if (status !== 200) return bump(result.errors, `HTTP ${status}`);
-      if (message.then) {
-        const personal = await request(agent, base, message.then, cookie, message.localAddress, "application/json");
-        if (personal !== 200) return bump(result.errors, `${message.then} HTTP ${personal}`);
+      for (const path of message.then) {
+        const personal = await request(agent, base, path, cookie, message.localAddress, "application/json");
+        if (personal.status !== 200) return bump(result.errors, `${path} HTTP ${personal.status}`);
       }
       result.ok++;
+      if (cacheHit) result.cacheHits++;
       result.latencies.push(performance.now() - t0);
     } catch (error) {
       bump(result.errors, (error as Error).message.slice(0, 60));

@@ -93,6 +93,8 @@ test("every page fits a phone with a long name and passes axe", async ({ page })
   const signedIn = async () => {
     await expect(page.getByTestId("user-menu")).toBeVisible();
     await heading();
+    // the conversation list is fetched by the browser: checked as it is once loaded
+    await expect(page.getByTestId("conversations-loading")).toHaveCount(0);
   };
   const pages = [
     "/panel", "/ilanlar", "/ilanlar?il=34&sirala=fee", `/ilanlar/${ids.jobId}`, `/ilanlar/${ids.reportedJobId}`, "/ilanlar/yeni", `/ilanlar/yeni?sonraki=${ids.reportedJobId}`, `/avukat/${ids.id}`, `/avukat/${ids.ayseId}`,
@@ -106,6 +108,14 @@ test("every page fits a phone with a long name and passes axe", async ({ page })
   await page.getByRole("button", { name: "Mesaj gönder" }).click();
   await expect(page.getByTestId("message-input")).toBeVisible();
   await check(new URL(page.url()).pathname, async () => void (await expect(page.getByTestId("message-input")).toBeVisible()));
+  // and, once it holds a message, the list that shows it
+  await page.getByTestId("message-input").fill("Yarınki duruşma için dosyayı inceleyebilir misiniz?");
+  await page.getByTestId("message-send").click();
+  await expect(page.getByTestId("message-item").last()).toHaveAttribute("data-status", /sent|read/);
+  await check("/mesajlar", async () => {
+    await signedIn();
+    await expect(page.getByTestId("conversation-item").first()).toBeVisible();
+  });
 
   // "Adliyedeyim" opened on the panel: the il → adliye picker and the time fit too
   await page.goto("/panel");

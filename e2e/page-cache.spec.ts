@@ -155,14 +155,30 @@ test("a copy made for one lawyer is never shown to another", async ({ browser })
     await expect(page.getByTestId("user-menu")).toContainText(who.email);
   }
 
-  // panels and conversation lists are per lawyer
+  // panels are per lawyer
   for (const [page, who] of [[pages.zeynep, ZEYNEP], [pages.ayse, AYSE], [pages.mehmet, MEHMET]] as const) {
     await warm(page, "/panel");
     await expect(page.getByTestId("dashboard-title")).toHaveText(`Merhaba, ${who.name}`);
   }
-  const zeynepList = await (await pages.zeynep.request.get("/mesajlar")).text();
-  const ayseList = await (await pages.ayse.request.get("/mesajlar")).text();
-  expect(zeynepList).not.toEqual(ayseList);
+
+  // the conversation list page is one copy for every verified lawyer; each one's browser fetches their own list
+  await pages.ayse.goto(`/avukat/${await userId(MEHMET.email)}`);
+  await pages.ayse.getByRole("button", { name: "Mesaj gönder" }).click();
+  await expect(pages.ayse).toHaveURL(/\/mesajlar\/[a-z0-9]+$/);
+  const note = `Dosya ${fileNumber} hakkında ${randomBytes(3).toString("hex")}`;
+  await pages.ayse.getByTestId("message-input").fill(note);
+  await pages.ayse.getByTestId("message-send").click();
+  await expect(pages.ayse.getByTestId("message-item").filter({ hasText: note })).toHaveAttribute("data-status", /sent|read/);
+  await warm(pages.zeynep, "/mesajlar");
+  expect(await view(pages.mehmet, "/mesajlar")).toBe("hit");
+  await expect(pages.mehmet.getByTestId("conversation-item").filter({ hasText: AYSE.name })).toContainText(note.slice(0, 30));
+  await view(pages.zeynep, "/mesajlar");
+  await expect(pages.zeynep.getByRole("heading", { name: "Mesajlar" })).toBeVisible();
+  await expect(pages.zeynep.getByTestId("conversations-loading")).toHaveCount(0); // her own list has loaded
+  await expect(pages.zeynep.getByText(note.slice(0, 30))).toHaveCount(0);
+  const shared = await (await pages.mehmet.request.get("/mesajlar")).text();
+  expect(shared).not.toContain(note);
+  for (const who of [AYSE, MEHMET, ZEYNEP]) expect(shared).not.toContain(who.email);
 
   // a profile: its owner gets "Profili düzenle", a verified colleague "Mesaj gönder"
   const zeynepProfile = `/avukat/${await userId(ZEYNEP.email)}`;

@@ -23,17 +23,23 @@ export default async function ConversationsPage({ searchParams }: { searchParams
 }
 
 async function ConversationsCard({ actorSession, cursor }: { actorSession: Awaited<ReturnType<typeof requirePageSession>>; cursor?: string }) {
-  const page = await listConversations(actorFromSession(actorSession), cursor ? { cursor } : {});
+  // the first page is the same copy for every verified lawyer (lib/page-cache): the browser fetches its own list
+  if (!cursor) {
+    return (
+      <section className="card">
+        <ConversationList />
+      </section>
+    );
+  }
+  const page = await listConversations(actorFromSession(actorSession), { cursor });
   return (
     <section className="card">
       <ConversationList initial={page.conversations} meId={actorSession.user.id} />
-      {(cursor || page.nextCursor) && (
-        <nav className="row" style={{ marginTop: "0.75rem" }}>
-          {cursor && <Link href="/mesajlar">En yeni konuşmalar</Link>}
-          <span className="spacer" />
-          {page.nextCursor && <Link href={`/mesajlar?once=${encodeURIComponent(page.nextCursor)}`}>Daha eski konuşmalar</Link>}
-        </nav>
-      )}
+      <nav className="row" style={{ marginTop: "0.75rem" }}>
+        <Link href="/mesajlar">En yeni konuşmalar</Link>
+        <span className="spacer" />
+        {page.nextCursor && <Link href={`/mesajlar?once=${encodeURIComponent(page.nextCursor)}`}>Daha eski konuşmalar</Link>}
+      </nav>
     </section>
   );
 }

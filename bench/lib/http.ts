@@ -28,6 +28,8 @@ export const pageSummary = (r: PageResult) => ({
   requests: r.sent,
   ok: r.ok,
   reqPerS: Math.round((r.ok / Math.max(0.001, r.seconds)) * 10) / 10,
+  /** share of the served answers replayed from the page cache, % */
+  cacheHitPercent: r.ok ? Math.round((r.cacheHits / r.ok) * 1000) / 10 : 0,
   latency: percentiles(r.latencies),
   errors: r.errors,
 });
@@ -50,3 +52,7 @@ export async function statusOf(url: string, cookie: string, accept = "text/html"
  */
 export const VIEWER_PATH = "/api/me";
 export const VIEWER_PAGE = "viewer (/api/me)";
+
+/** The conversation list's own data: the /mesajlar page is shared, its browser code fetches the lawyer's list here. */
+export const CONVERSATION_LIST_PATH = "/api/konusmalar";
+export const CONVERSATION_LIST_PAGE = "conversation list data (/api/konusmalar)";

@@ -110,11 +110,12 @@ export type HttpPage = { name: string; path: string; rate: number; accept?: stri
 export type ToHttpLoad =
   | { type: "open"; base: string; pages: HttpPage[]; cookies: string[]; durationS: number; localAddress: string }
   /**
-   * Page views as fast as `concurrency` keep-alive connections go: a view is the page, then `then` (the
-   * header's personal endpoint) with the same cookie. `warmupS` of views first, then "measuring" is reported.
+   * Page views as fast as `concurrency` keep-alive connections go: a view is the page, then each of `then` (the
+   * personal endpoints its browser code asks: the header's, a page's own list) with the same cookie. `warmupS` of views first, then "measuring" is reported.
    */
-  | { type: "views"; base: string; page: HttpPage; then: string | null; cookies: string[]; concurrency: number; warmupS: number; durationS: number; localAddress: string };
+  | { type: "views"; base: string; page: HttpPage; then: string[]; cookies: string[]; concurrency: number; warmupS: number; durationS: number; localAddress: string };
 
-export type PageResult = { name: string; path: string; sent: number; ok: number; errors: Record<string, number>; latencies: number[]; seconds: number };
+/** `cacheHits`: answers the app's page cache replayed (`x-page-cache: hit`), the others rendered or were not cacheable. */
+export type PageResult = { name: string; path: string; sent: number; ok: number; cacheHits: number; errors: Record<string, number>; latencies: number[]; seconds: number };
 
 export type FromHttpLoad = { type: "measuring" } | { type: "result"; pages: PageResult[] };

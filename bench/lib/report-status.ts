@@ -87,7 +87,7 @@ export function renderStatus(report: Report): string {
   if (pageCost) {
     const split = pageCost.pages.some((p) => p.processes > 1);
     push(
-      `Page cost: each page warm, logged in, as fast as ${pageCost.concurrency} keep-alive connections go for ${pageCost.seconds} s, straight at one instance, sockets held, no messages; a view is the ${pageCost.view}; server CPU over the instance's whole process tree.`,
+      `Page cost: each page warm, logged in, as fast as ${pageCost.concurrency} keep-alive connections go for ${pageCost.seconds} s, straight at one instance, sockets held, no messages; a view is the ${pageCost.view}${pageCost.pages.filter((p) => p.view && p.view !== pageCost.view).map((p) => ` (${p.label}: ${p.view})`).join("")}; server CPU over the instance's whole process tree.`,
       "",
       `| page | views/s | view p50 / p95 / p99 / max ms | server CPU per view${split ? " (front + children)" : ""} | statements per view | errors |`,
       "|---|---|---|---|---|---|",

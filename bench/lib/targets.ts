@@ -5,7 +5,7 @@ import type { NotificationThroughput } from "../notification-throughput";
 import { BOARD_PATH } from "../scenarios/board";
 import { LIST_PATH, type MixedPhase } from "../scenarios/mixed";
 import type { PageCost } from "../scenarios/page-cost";
-import { VIEWER_PAGE, type PageSummary } from "./http";
+import { CONVERSATION_LIST_PAGE, VIEWER_PAGE, type PageSummary } from "./http";
 import type { PhaseSummary } from "./measure";
 import type { Report } from "./report";
 
@@ -50,12 +50,14 @@ export function evaluateTargets(report: Report): void {
   if (mixed && single) {
     const m = new Misses();
     const page = (name: string) => mixed.pages.find((p) => p.path === name || p.name === name);
-    const [board, list, viewer] = [page(BOARD_PATH)!, page(LIST_PATH)!, page(VIEWER_PAGE)];
+    const [board, list, viewer, listData] = [page(BOARD_PATH)!, page(LIST_PATH)!, page(VIEWER_PAGE), page(CONVERSATION_LIST_PAGE)];
+    // the list reaches the lawyer after the page and then its data: judged on the sum of both p95s (an upper bound)
+    const listP95 = list.latency.p95 + (listData?.latency.p95 ?? 0);
     const requests = mixed.pages.reduce((s, p) => s + p.requests, 0);
     const unserved = mixed.pages.reduce((s, p) => s + p.requests - p.ok, 0);
     if (unserved) m.add(`${n(unserved, 0)} of ${n(requests, 0)} requests not served (${mixed.pages.filter((p) => Object.keys(p.errors).length).map((p) => `${p.path}: ${errorText(p.errors)}`).join("; ")})`);
     m.over("board p95", board.latency.p95, 100, "ms");
-    m.over("/mesajlar p95", list.latency.p95, 150, "ms");
+    m.over(listData ? "/mesajlar p95 (page + data)" : "/mesajlar p95", Math.round(listP95 * 10) / 10, 150, "ms");
     m.over("messages p99", mixed.latency.p99, 150, "ms");
     if (ledger?.lost || ledger?.duplicated) m.add(`${ledger.lost} lost, ${ledger.duplicated} duplicated`);
     add(
@@ -63,6 +65,7 @@ export function evaluateTargets(report: Report): void {
       "every request served; board p95 ≤ 100 ms; /mesajlar p95 ≤ 150 ms; messages p99 ≤ 150 ms; 0 lost / 0 duplicated",
       `${n(mixed.sockets, 0)} sockets, ${n(mixed.deliveredPerS, 0)} of ${n(mixed.targetRate, 0)} msg/s delivered, ${mixed.churnPerS} reconnects/s · ` +
         `board ${n(board.reqPerS)} req/s, p95 ${n(board.latency.p95)} ms · /mesajlar ${n(list.reqPerS)} req/s, p95 ${n(list.latency.p95)} ms` +
+        `${listData ? ` + its data ${listData.path} p95 ${n(listData.latency.p95)} ms = ${n(Math.round(listP95 * 10) / 10)} ms` : ""}` +
         `${viewer ? ` · ${viewer.path} ${n(viewer.reqPerS)} req/s, p95 ${n(viewer.latency.p95)} ms` : ""} · messages p99 ${n(mixed.latency.p99)} ms · ` +
         `${n(requests - unserved, 0)} of ${n(requests, 0)} requests served · ${ledger ? `${ledger.lost} lost / ${ledger.duplicated} duplicated (the run's ledger)` : "no ledger"}`,
       m,
@@ -83,7 +86,7 @@ export function evaluateTargets(report: Report): void {
     add(
       `page cost, warm, logged in, closed loop: ${label}`,
       `≤ ${PAGE_COST_MAX_MS} ms server CPU per view`,
-      `${row.serverCpuMsPerView ?? "–"} ms per view${split} · ${n(row.viewsPerS)} views/s, p95 ${n(row.latency.p95)} ms · view = ${pageCost!.view}`,
+      `${row.serverCpuMsPerView ?? "–"} ms per view${split} · ${n(row.viewsPerS)} views/s, p95 ${n(row.latency.p95)} ms · view = ${row.view ?? pageCost!.view}`,
       m,
     );
   }

@@ -1,13 +1,13 @@
 // Mixed: messages, page views and presence churn at once, as production sees them: 500 msg/s + 200 req/s of the
-// job board + 20 req/s of the conversation list (+ the header's /api/me at the board's rate, when the build has
-// it) + N/200 reconnects/s, each reconnected socket asking `sync` for what it missed. Pages open loop, with
+// job board + 20 req/s of the conversation list and of its data (+ the header's /api/me at the board's rate, when
+// the build has it) + N/200 reconnects/s, each reconnected socket asking `sync` for what it missed. Pages open loop, with
 // session cookies over keep-alive connections. When the rate steps found the app's ceiling below 500 msg/s,
 // the mix also runs at 80 % of that ceiling first, so page latencies are known with the app not in overload.
 import type { AppStack } from "../lib/app-stack";
 import type { BenchContext } from "../lib/context";
 import { crashedApps } from "../lib/app-stack";
 import type { Crowd } from "../lib/crowd";
-import { VIEWER_PAGE, VIEWER_PATH, httpLoad, pageSummary, type PageSummary } from "../lib/http";
+import { CONVERSATION_LIST_PAGE, CONVERSATION_LIST_PATH, VIEWER_PAGE, VIEWER_PATH, httpLoad, pageSummary, type PageSummary } from "../lib/http";
 import { log } from "../lib/log";
 import { logPhase, measure, phaseSummary, settle, type PhaseSummary } from "../lib/measure";
 import type { HttpPage } from "../lib/protocol";
@@ -27,6 +27,8 @@ async function mixedPhase(ctx: BenchContext, stack: AppStack, crowd: Crowd, cook
   const pages: HttpPage[] = [
     { name: "job board", path: BOARD_PATH, rate: boardRate },
     { name: "conversation list", path: LIST_PATH, rate: listRate },
+    // what the list page's browser code then asks for: the lawyer's own conversations
+    { name: CONVERSATION_LIST_PAGE, path: CONVERSATION_LIST_PATH, rate: listRate, accept: "application/json" },
     ...(viewer ? [{ name: VIEWER_PAGE, path: VIEWER_PATH, rate: boardRate, accept: "application/json" }] : []),
   ];
   // warm the pages (the first render compiles nothing in production, but loads the route's chunks)
@@ -43,7 +45,7 @@ async function mixedPhase(ctx: BenchContext, stack: AppStack, crowd: Crowd, cook
   const summary = phaseSummary(ctx, key, msgRate, phase);
   logPhase(summary);
   const pageSummaries = pageResults.map((r, i) => ({ ...pageSummary(r), offeredReqPerS: pages[i].rate }));
-  for (const p of pageSummaries) log(`  ${p.name} ${p.path}: ${p.reqPerS} req/s, p50 ${p.latency.p50} p95 ${p.latency.p95} p99 ${p.latency.p99} ms, errors ${JSON.stringify(p.errors)}`);
+  for (const p of pageSummaries) log(`  ${p.name} ${p.path}: ${p.reqPerS} req/s, p50 ${p.latency.p50} p95 ${p.latency.p95} p99 ${p.latency.p99} ms, ${p.cacheHitPercent} % from the page cache, errors ${JSON.stringify(p.errors)}`);
   return { ...summary, pages: pageSummaries, churnPerS: churn, ...(await settle(crowd)) };
 }
 

@@ -5,7 +5,7 @@
 // conversation list is compared with what /mesajlar sustains here.
 import { crashedApps, type AppStack } from "../lib/app-stack";
 import type { BenchContext } from "../lib/context";
-import { VIEWER_PATH, httpLoad, pageSummary, type PageSummary } from "../lib/http";
+import { CONVERSATION_LIST_PATH, VIEWER_PATH, httpLoad, pageSummary, type PageSummary } from "../lib/http";
 import { fmt, log } from "../lib/log";
 import { TreeCpuMeter } from "../lib/process-tree";
 import type { Report } from "../lib/report";
@@ -15,10 +15,13 @@ const CONCURRENCY = 32;
 const WARMUP_S = 1;
 
 /** `label` names the page in the targets and tables (ids replaced by <id>); `path` is what is requested. */
-type CostPage = { label: string; name: string; path: string };
+/** `data`: the personal endpoint the page's browser code fetches for its content, part of every view. */
+type CostPage = { label: string; name: string; path: string; data?: string };
 
 export type PageCostRow = PageSummary & {
   label: string;
+  /** what one view requests: the page, then its personal endpoints */
+  view?: string;
   viewsPerS: number;
   serverCpuPct: number;
   serverCpuMsPerView: number | null;
@@ -45,7 +48,7 @@ const pages = (content: { jobId: string; posterId: string }): CostPage[] => [
   { label: "/ilanlar?il=34&sirala=fee", name: "job board, İstanbul by fee", path: "/ilanlar?il=34&sirala=fee" },
   { label: "/ilanlar/<id>", name: "open job", path: `/ilanlar/${content.jobId}` },
   { label: "/avukat/<id>", name: "poster's profile", path: `/avukat/${content.posterId}` },
-  { label: "/mesajlar", name: "conversation list", path: "/mesajlar" },
+  { label: "/mesajlar", name: "conversation list", path: "/mesajlar", data: CONVERSATION_LIST_PATH },
   { label: "/panel", name: "dashboard", path: "/panel" },
 ];
 
@@ -65,10 +68,11 @@ export async function runPageCost(
   const rows: PageCostRow[] = [];
   for (const page of pages(content)) {
     if (crashedApps(ctx, report)) break;
+    const then = [...(viewer ? [VIEWER_PATH] : []), ...(page.data ? [page.data] : [])];
     const meter = new TreeCpuMeter(() => [app.pid]);
     let reset: Promise<unknown> = Promise.resolve();
     const [result] = await httpLoad(
-      { type: "views", base: stack.directUrl, page: { name: page.name, path: page.path, rate: 0 }, then: viewer ? VIEWER_PATH : null, cookies, concurrency: CONCURRENCY, warmupS: WARMUP_S, durationS: seconds, localAddress },
+      { type: "views", base: stack.directUrl, page: { name: page.name, path: page.path, rate: 0 }, then, cookies, concurrency: CONCURRENCY, warmupS: WARMUP_S, durationS: seconds, localAddress },
       () => {
         meter.begin();
         reset = queryStats([app]); // the warm-up's statements are dropped
@@ -82,6 +86,7 @@ export async function runPageCost(
     const row: PageCostRow = {
       ...s,
       label: page.label,
+      view: ["page", ...then].join(" + "),
       viewsPerS: s.reqPerS,
       serverCpuPct: cpu.pct,
       serverCpuMsPerView: perView(cpu.ms),

@@ -2,47 +2,107 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { formatListTime, initials } from "@/components/chat/format";
 import { PresenceDot } from "@/components/chat/presence-dot";
 import { usePresence } from "@/components/chat/use-presence";
 import { useSocket, useSocketEvent } from "@/components/realtime/socket-provider";
+import { useViewer } from "@/components/viewer/viewer-provider";
 import styles from "@/components/chat/chat.module.css";
 import type { ConversationListItem } from "@/lib/messaging/list-conversations";
 import type { MessagePayload } from "@/lib/messaging/message-payload";
 import type { ReadReceipt } from "@/lib/messaging/mark-conversation-read";
+import { CONVERSATION_LIST_PATH, type ConversationListAnswer } from "@/lib/messaging/conversation-list-endpoint";
 
-/** The conversations page's list, kept current by `message:new` and `conversation:read` without reloading. */
-export function ConversationList({ initial, meId }: { initial: ConversationListItem[]; meId: string }) {
+type Loaded = { status: "loaded"; items: ConversationListItem[]; nextCursor: string | null };
+type ListState = { status: "loading" } | { status: "failed"; message: string } | Loaded;
+
+/** The first page, fetched in the browser: the page around it is one cached copy shared by every verified lawyer. */
+function useFetchedList(enabled: boolean): [ListState, () => void] {
+  const [state, setState] = useState<ListState>({ status: "loading" });
+  const [generation, setGeneration] = useState(0);
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  useEffect(() => {
+    if (!enabled) return;
+    const controller = new AbortController();
+    fetch(CONVERSATION_LIST_PATH, { cache: "no-store", signal: controller.signal, headers: { accept: "application/json" } })
+      .then(async (response) => {
+        const body = (await response.json().catch(() => null)) as (ConversationListAnswer & { error?: { message: string } }) | null;
+        if (!response.ok || !body?.conversations) throw new Error(body?.error?.message ?? "Konuşmalar şu an yüklenemedi.");
+        setState({ status: "loaded", items: body.conversations, nextCursor: body.nextCursor });
+      })
+      .catch((error: Error) => {
+        // a list already shown stays (offline, the server restarting); a first load says what went wrong
+        if (!controller.signal.aborted) setState((current) => (current.status === "loaded" ? current : { status: "failed", message: error.message }));
+      });
+    return () => controller.abort();
+  }, [enabled, generation]);
+  return [state, reload];
+}
+
+/**
+ * The conversations page's list, kept current by `message:new` and `conversation:read` without reloading. Without
+ * `initial` (the first page) it fetches the viewer's list itself; older pages are rendered by the server.
+ */
+export function ConversationList({ initial, meId: renderedMeId }: { initial?: ConversationListItem[]; meId?: string }) {
+  const [fetched, reload] = useFetchedList(initial === undefined);
+  if (initial !== undefined) return <ListedConversations initial={initial} meId={renderedMeId} reload={null} />;
+  if (fetched.status === "loading") return <p className="empty" role="status" aria-busy="true" data-testid="conversations-loading">Konuşmalar yükleniyor…</p>;
+  if (fetched.status === "failed") {
+    return (
+      <div className="empty" role="alert">
+        <p>{fetched.message}</p>
+        <button type="button" className="button" onClick={reload}>Yeniden dene</button>
+      </div>
+    );
+  }
+  return (
+    <>
+      <ListedConversations initial={fetched.items} meId={renderedMeId} reload={reload} />
+      {fetched.nextCursor && (
+        <nav className="row" style={{ marginTop: "0.75rem" }}>
+          <span className="spacer" />
+          <Link href={`/mesajlar?once=${encodeURIComponent(fetched.nextCursor)}`}>Daha eski konuşmalar</Link>
+        </nav>
+      )}
+    </>
+  );
+}
+
+/** `reload` asks for the list anew (the fetched first page); null: the server renders it again. */
+function ListedConversations({ initial, meId: renderedMeId, reload }: { initial: ConversationListItem[]; meId?: string; reload: (() => void) | null }) {
   const router = useRouter();
   const socket = useSocket();
+  const viewer = useViewer();
+  const meId = renderedMeId ?? viewer?.id;
   const [items, setItems] = useState(initial);
   const presence = usePresence(items.map((c) => c.peer.id));
   const connectedOnce = useRef(socket?.connected ?? false);
+  const refresh = reload ?? router.refresh;
 
-  // a refreshed server render brings a new list: adopt it (React's "adjust state when a prop changes")
+  // a refreshed list (a server render or a fetch) brings new items: adopt them (React's "adjust state when a prop changes")
   const [rendered, setRendered] = useState(initial);
   if (rendered !== initial) {
     setRendered(initial);
     setItems(initial);
   }
 
-  // after a reconnect, anything (even a new conversation) may have been missed: render the list anew, once
+  // after a reconnect, anything (even a new conversation) may have been missed: load the list anew, once
   useEffect(() => {
     const onConnect = () => {
-      if (connectedOnce.current) router.refresh();
+      if (connectedOnce.current) refresh();
       connectedOnce.current = true;
     };
     socket?.on("connect", onConnect);
     return () => {
       socket?.off("connect", onConnect);
     };
-  }, [socket, router]);
+  }, [socket, refresh]);
 
   useSocketEvent<MessagePayload>("message:new", (message) => {
     const known = items.find((c) => c.id === message.conversationId);
     if (!known) {
-      router.refresh(); // a conversation this page has not listed yet
+      refresh(); // a conversation this page has not listed yet
       return;
     }
     if (message.id <= known.lastMessage.id) return;

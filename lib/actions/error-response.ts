@@ -10,6 +10,9 @@ const statusByCode: Record<ErrorCode, number> = {
   INTERNAL: 500,
 };
 
+/** The HTTP status that answers an error of this code. */
+export const errorHttpStatus = (code: ErrorCode): number => statusByCode[code];
+
 /** A route handler's JSON error: the stable code, the Turkish message, and Retry-After when rate limited. */
 export function errorResponse(error: unknown): Response {
   const payload = toErrorPayload(error);

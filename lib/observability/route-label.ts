@@ -17,6 +17,7 @@ const routes: [string, RegExp][] = [
   ["home", /^\/$/],
   ["calendar", /^\/takvim\/[^/]+$/],
   ["api-me", /^\/api\/me$/],
+  ["api-conversations", /^\/api\/konusmalar$/],
   ["api-auth", /^\/api\/auth\/.*/],
   ["api-health", /^\/api\/(health|ready)$/],
   ["api-metrics", /^\/api\/metrics$/],

@@ -90,8 +90,11 @@ export const pageRoutes: PageRoute[] = [
     name: "conversations",
     pattern: /^\/mesajlar$/,
     needsViewer: true,
-    async plan(_match, viewer) {
+    // the first page's list is fetched by the browser (/api/konusmalar): one copy per class of viewer, whatever
+    // messages arrive. Older pages (?once=) are rendered with the viewer's conversations in them
+    async plan(_match, viewer, _versions, _involvement, search) {
       if (!viewer) return null;
+      if (!search.has("once")) return { audience: viewerClass(viewer), versionKeys: [], ttlSeconds: SHARED_TTL };
       return { audience: personal(viewer), versionKeys: [conversationListGenerationKey(viewer.id), versionOf(userNamespace(viewer.id))], ttlSeconds: PERSONAL_TTL };
     },
   },

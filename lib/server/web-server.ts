@@ -15,6 +15,8 @@ import { outlastProxyKeepAlive } from "@/lib/server/keep-alive";
 import type { ConnectionMessage } from "@/lib/server/web-process";
 import { warmUpPages } from "@/lib/server/web-warm-up";
 import { serveViewer, VIEWER_PATH } from "@/lib/viewer/serve-viewer";
+import { CONVERSATION_LIST_PATH } from "@/lib/messaging/conversation-list-endpoint";
+import { serveConversationList } from "@/lib/messaging/serve-conversation-list";
 
 /**
  * The web role: Next.js (pages, server actions, route handlers) behind the page cache. Forked by the front it
@@ -39,6 +41,7 @@ export async function startWebServer(config: Env, dev: boolean): Promise<Server>
     req.headers["content-security-policy"] = policy;
     res.setHeader("Content-Security-Policy", policy);
     if (req.url === VIEWER_PATH) return void serveViewer(req, res);
+    if (req.url === CONVERSATION_LIST_PATH) return void serveConversationList(req, res);
     if (!dev) answerPageErrors(res); // in development Next's error overlay says more
     guardActionBody(req, res, () => void servePageFromCache(req, res, () => handle(req, res), nonce));
   };
