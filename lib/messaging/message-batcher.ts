@@ -101,8 +101,27 @@ async function runBatch(batch: Waiting[]): Promise<void> {
   }
 }
 
+// a statement starts at most this often per process; the sends arriving meanwhile wait and join it. A send after a
+// quiet spell goes out at once. Measured at 10,000 sockets and 2,000 msg/s (npm run bench -- --only messages,
+// paired runs 2026-12-08 03:38-03:46 UTC): 5 ms cut the statements from 0.2-0.27 to 0.08-0.09 per message, and
+// p99 85.4 / 44 / 66.5 ms against 174.6 / 82.2 / 96.8 without (10 ms: PostgreSQL 18-20 % of a core against 30 %,
+// p99 77.2 / 119.5). Each commit wakes PostgreSQL and flushes its WAL: fewer of them leave the cores to the
+// sockets. MESSAGE_SEND_BATCH_INTERVAL_MS overrides it (0: a statement whenever the last one is done).
+const MIN_BATCH_INTERVAL_MS = Number(process.env.MESSAGE_SEND_BATCH_INTERVAL_MS ?? 5);
+let lastBatchAt = -Infinity;
+let pumpTimer: NodeJS.Timeout | null = null;
+
 function pump(): void {
   while (inFlight < MAX_CONCURRENT_BATCHES && queue.length > 0) {
+    const wait = lastBatchAt + MIN_BATCH_INTERVAL_MS - performance.now();
+    if (wait > 0) {
+      pumpTimer ??= setTimeout(() => {
+        pumpTimer = null;
+        pump();
+      }, wait);
+      return;
+    }
+    lastBatchAt = performance.now();
     const batch = queue.splice(0, MAX_BATCH);
     inFlight++;
     runBatch(batch)
