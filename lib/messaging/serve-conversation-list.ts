@@ -2,13 +2,11 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { sessionIdFromCookieHeader } from "@/lib/auth/session-cookie";
 import { sessionHandleOf } from "@/lib/auth/session-store";
 import { errorHttpStatus } from "@/lib/actions/error-response";
-import { toErrorPayload } from "@/lib/errors";
+import { toErrorPayload, unauthenticated } from "@/lib/errors";
+import { answerJson, refuseUnlessGet } from "@/lib/http/json-answer";
 import type { ConversationListAnswer } from "@/lib/messaging/conversation-list-endpoint";
 import { listConversations } from "@/lib/messaging/list-conversations";
 import { loadViewerSummary } from "@/lib/viewer/viewer-summary";
-
-const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) =>
-  res.writeHead(status, { "content-type": "application/json", "cache-control": "private, no-store", "x-content-type-options": "nosniff", ...headers }).end(JSON.stringify(body));
 
 /**
  * GET /api/konusmalar: the first page of the viewer's conversations and their unread total. The page around it is
@@ -17,19 +15,19 @@ const json = (res: ServerResponse, status: number, body: unknown, headers: Recor
  * Next's router, like /api/me; older pages (`?once=`) are still rendered by the page itself.
  */
 export async function serveConversationList(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  if (req.method !== "GET") return void json(res, 405, { error: { code: "VALIDATION", message: "Yalnızca GET." } }, { allow: "GET" });
+  if (refuseUnlessGet(req.method, res)) return;
   try {
     const token = sessionIdFromCookieHeader(req.headers.cookie);
     // the cached summary /api/me answers from (no database read per view); the domain function decides who may list
     const viewer = token ? await loadViewerSummary(token) : null;
-    if (!token || !viewer) return void json(res, 401, { error: { code: "UNAUTHENTICATED", message: "Oturumunuz bulunamadı. Lütfen yeniden giriş yapın." } });
+    if (!token || !viewer) throw unauthenticated();
     const actor = { id: viewer.id, role: viewer.role, verification: viewer.verification, sessionId: sessionHandleOf(token) };
     const { conversations, nextCursor, unreadTotal } = await listConversations(actor);
-    json(res, 200, { conversations, nextCursor, unreadTotal: unreadTotal ?? 0 } satisfies ConversationListAnswer);
+    answerJson(res, 200, { conversations, nextCursor, unreadTotal: unreadTotal ?? 0 } satisfies ConversationListAnswer);
   } catch (error) {
     // an unexpected failure (Redis or PostgreSQL away) is logged by toErrorPayload; the page offers to try again
     const { code, message } = toErrorPayload(error);
-    if (code === "INTERNAL") return void json(res, 503, { error: { code, message: "Konuşmalar şu an yüklenemedi." } }, { "retry-after": "1" });
-    json(res, errorHttpStatus(code), { error: { code, message } });
+    if (code === "INTERNAL") return answerJson(res, 503, { error: { code, message: "Konuşmalar şu an yüklenemedi." } }, { "retry-after": "1" });
+    answerJson(res, errorHttpStatus(code), { error: { code, message } });
   }
 }
